@@ -1,0 +1,40 @@
+import type { HeaderEntry } from './types'
+
+export type MpnsErrorCode =
+  | 'METHOD_NOT_ALLOWED'
+  | 'MALFORMED_CHANNEL_URI'
+  | 'CHANNEL_NOT_FOUND'
+  | 'INVALID_TARGET'
+  | 'INVALID_NOTIFICATION_CLASS'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'INVALID_ENCODING'
+  | 'MALFORMED_PAYLOAD'
+  | 'WNS_FORMAT'
+
+/**
+ * A protocol rejection: the HTTP status and the real `X-` headers MPNS sends for it, plus a
+ * plain explanation for the developer. It is a result to answer with, never a crash.
+ */
+export class MpnsError extends Error {
+  readonly code: MpnsErrorCode
+  readonly status: number
+  readonly headers: readonly HeaderEntry[]
+
+  constructor(options: {
+    code: MpnsErrorCode
+    status: number
+    message: string
+    headers?: readonly HeaderEntry[]
+  }) {
+    super(options.message)
+    this.name = 'MpnsError'
+    this.code = options.code
+    this.status = options.status
+    this.headers = options.headers ?? []
+  }
+}
+
+/** Tells whether a caught value is an MpnsError. */
+export function isMpnsError(value: unknown): value is MpnsError {
+  return value instanceof MpnsError
+}

@@ -1,0 +1,37 @@
+import { fileURLToPath } from 'node:url'
+
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vitest/config'
+
+import { serviceWorkerPlugin } from './server/service-worker-plugin.ts'
+
+const SOURCE_ROOT = fileURLToPath(new URL('./src', import.meta.url))
+
+export default defineConfig({
+  plugins: [react(), serviceWorkerPlugin()],
+  resolve: {
+    alias: { '@': SOURCE_ROOT },
+  },
+  server: {
+    host: '127.0.0.1',
+  },
+  preview: {
+    host: '127.0.0.1',
+  },
+  build: {
+    rolldownOptions: {
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        sw: fileURLToPath(new URL('./src/sw/sw.ts', import.meta.url)),
+      },
+      output: {
+        // The worker must sit at the site root so that its scope covers the channel URIs.
+        entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
+      },
+    },
+  },
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'server/**/*.test.ts'],
+    environment: 'node',
+  },
+})
