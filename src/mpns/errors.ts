@@ -9,6 +9,7 @@ export type MpnsErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'INVALID_ENCODING'
   | 'MALFORMED_PAYLOAD'
+  | 'INVALID_PAYLOAD'
   | 'WNS_FORMAT'
 
 /**

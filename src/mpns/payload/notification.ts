@@ -1,0 +1,124 @@
+import { MpnsError } from '../errors'
+import type { XmlAttribute, XmlElement } from './xml'
+
+/** The notification kinds that travel as XML. */
+export type XmlNotificationKind = 'Toast' | 'Tile'
+
+/** The checked `wp:Notification` root and its single `wp:Toast` or `wp:Tile` child. */
+export interface NotificationEnvelope {
+  notification: XmlElement
+  body: XmlElement
+}
+
+/** Namespace URI of every element in an MPNS payload. */
+export const WP_NOTIFICATION_NAMESPACE = 'WPNotification'
+
+/** Root element names of Windows Notification Service (WNS) payloads. */
+const WNS_ROOT_NAMES = new Set(['toast', 'tile', 'badge'])
+
+const TARGET_BY_KIND: Readonly<Record<XmlNotificationKind, string>> = {
+  Toast: 'toast',
+  Tile: 'token',
+}
+
+/**
+ * Checks the `wp:Notification` envelope for the expected kind and returns its body element.
+ * Throws an MpnsError (400) for WNS payloads, elements outside the WPNotification namespace,
+ * another root, or anything but exactly one body element of the kind the target names.
+ */
+export function readNotificationEnvelope(
+  root: XmlElement,
+  kind: XmlNotificationKind,
+): NotificationEnvelope {
+  rejectWnsPayload(root)
+  checkNamespaces(root)
+
+  if (root.localName !== 'Notification') {
+    throw createPayloadError(
+      `Invalid root element <${toDisplayName(root)}>${formatLine(root)}: an MPNS payload starts with <wp:Notification xmlns:wp="WPNotification">. Wrap the ${kind.toLowerCase()} in that element.`,
+    )
+  }
+
+  const [body, ...extra] = root.children
+  if (body === undefined) {
+    throw createPayloadError(
+      `Missing <wp:${kind}> in <wp:Notification>${formatLine(root)}: the payload carries no notification. Add one <wp:${kind}> element.`,
+    )
+  }
+  if (body.localName !== kind) {
+    throw createMismatchError(body, kind)
+  }
+  if (extra.length > 0) {
+    throw createPayloadError(
+      `Invalid payload: <wp:Notification> contains ${root.children.length} elements, but one POST carries exactly one notification. Send each notification in its own request.`,
+    )
+  }
+
+  return { notification: root, body }
+}
+
+/** Returns the value of an attribute in no namespace, or undefined when it is absent. */
+export function readAttribute(element: XmlElement, localName: string): string | undefined {
+  return element.attributes.find(
+    (attribute: XmlAttribute) =>
+      attribute.namespaceUri === null && attribute.localName === localName,
+  )?.value
+}
+
+/** Formats " at line N" for messages, or nothing when the line is unknown. */
+export function formatLine(element: XmlElement): string {
+  return element.line === undefined ? '' : ` at line ${element.line}`
+}
+
+/** Builds the 400 error for a well-formed payload that is not a valid MPNS notification. */
+export function createPayloadError(message: string): MpnsError {
+  return new MpnsError({ code: 'INVALID_PAYLOAD', status: 400, message })
+}
+
+function rejectWnsPayload(root: XmlElement): void {
+  if (root.namespaceUri === WP_NOTIFICATION_NAMESPACE || !WNS_ROOT_NAMES.has(root.localName)) {
+    return
+  }
+
+  throw new MpnsError({
+    code: 'WNS_FORMAT',
+    status: 400,
+    message: `Invalid payload root <${toDisplayName(root)}>: this is the Windows Notification Service (WNS) format for Windows Store apps, not MPNS. Send a <wp:Notification xmlns:wp="WPNotification"> payload to a Windows Phone channel URI.`,
+  })
+}
+
+/** Rejects the first element, in document order, that is outside the WPNotification namespace. */
+function checkNamespaces(element: XmlElement): void {
+  if (element.namespaceUri !== WP_NOTIFICATION_NAMESPACE) {
+    const where =
+      element.namespaceUri === null
+        ? 'is in no namespace'
+        : `is in the namespace "${element.namespaceUri}"`
+    throw createPayloadError(
+      `Invalid element <${toDisplayName(element)}>${formatLine(element)}: it ${where}, but every element of an MPNS payload must be in the "WPNotification" namespace. Declare xmlns:wp="WPNotification" on the root and write <wp:${element.localName}>.`,
+    )
+  }
+
+  for (const child of element.children) {
+    checkNamespaces(child)
+  }
+}
+
+function createMismatchError(body: XmlElement, kind: XmlNotificationKind): MpnsError {
+  const target = TARGET_BY_KIND[kind]
+  const sent = body.localName
+  if (sent !== 'Toast' && sent !== 'Tile') {
+    return createPayloadError(
+      `Invalid element <wp:${sent}>${formatLine(body)} in <wp:Notification>: it must contain one <wp:${kind}>. Replace the element with <wp:${kind}>.`,
+    )
+  }
+
+  const rightTarget = TARGET_BY_KIND[sent]
+  return createPayloadError(
+    `Mismatched payload: X-WindowsPhone-Target "${target}" announces a ${kind.toLowerCase()}, but the payload contains <wp:${sent}>. Send a ${sent.toLowerCase()} with X-WindowsPhone-Target "${rightTarget}", or send a <wp:${kind}> payload.`,
+  )
+}
+
+function toDisplayName(element: XmlElement): string {
+  return element.prefix === null ? element.localName : `${element.prefix}:${element.localName}`
+}

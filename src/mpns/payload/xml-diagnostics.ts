@@ -1,0 +1,62 @@
+import { MpnsError } from '../errors'
+
+/** The error fast-xml-parser's XMLValidator reports for XML that is not well-formed. */
+export interface ValidatorError {
+  msg: string
+  line: number
+  /** Missing at runtime when the validator cannot place the error. */
+  col: number | undefined
+}
+
+const VALIDATOR_MESSAGES: ReadonlyArray<{
+  pattern: RegExp
+  describe: (match: RegExpExecArray) => string
+}> = [
+  {
+    pattern:
+      /^Expected closing tag '(.+?)' \(opened in line (\d+), col (\d+)\) instead of closing tag '(.+?)'\.$/,
+    describe: (match) =>
+      `expected </${match[1]}> (opened at line ${match[2]}, column ${match[3]}) but found </${match[4]}>. Close every element before sending.`,
+  },
+  {
+    pattern: /^Unclosed tag '(.+?)'\.$/,
+    describe: (match) => `<${match[1]}> is never closed. Close every element before sending.`,
+  },
+  {
+    pattern: /^Closing tag '(.+?)' has not been opened\.$/,
+    describe: (match) =>
+      `</${match[1]}> has no matching start tag. Remove it or add the start tag.`,
+  },
+  {
+    pattern: /^Start tag expected\.$/,
+    describe: () => 'the payload contains no element. Send a <wp:Notification> document.',
+  },
+  {
+    pattern: /^Multiple possible root nodes found\.$/,
+    describe: () =>
+      'a second root element follows the first. Put everything inside one <wp:Notification> element.',
+  },
+  {
+    pattern: /^Extra text at the end$/,
+    describe: () => 'text follows the root element. Remove everything after the closing root tag.',
+  },
+]
+
+/** Builds the 400 error for a validator error, in plain words with its line and column. */
+export function createValidatorError(error: ValidatorError): MpnsError {
+  const { msg, line, col } = error
+  const rule = VALIDATOR_MESSAGES.find(({ pattern }) => pattern.test(msg))
+  const match = rule?.pattern.exec(msg)
+  const detail =
+    rule !== undefined && match !== null && match !== undefined
+      ? rule.describe(match)
+      : `${msg.charAt(0).toLowerCase()}${msg.slice(1)} Fix the XML before sending.`
+  const position =
+    col !== undefined && Number.isFinite(col) ? `line ${line}, column ${col}` : `line ${line}`
+
+  return new MpnsError({
+    code: 'MALFORMED_PAYLOAD',
+    status: 400,
+    message: `Malformed XML payload at ${position}: ${detail}`,
+  })
+}

@@ -1,0 +1,59 @@
+import type { NotificationType } from './types'
+
+export interface NotificationClassOption {
+  /** Header value, or '' to send no X-NotificationClass header. */
+  value: string
+  label: string
+}
+
+/** A valid starting payload for each notification type. */
+export const PAYLOAD_TEMPLATES: Readonly<Record<NotificationType, string>> = {
+  toast: [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<wp:Notification xmlns:wp="WPNotification">',
+    '  <wp:Toast>',
+    '    <wp:Text1>Contoso</wp:Text1>',
+    '    <wp:Text2>Hello from the console</wp:Text2>',
+    '    <wp:Param>/MainPage.xaml?source=console</wp:Param>',
+    '  </wp:Toast>',
+    '</wp:Notification>',
+  ].join('\n'),
+  tile: [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<wp:Notification xmlns:wp="WPNotification" Version="2.0">',
+    '  <wp:Tile Template="FlipTile">',
+    '    <wp:Title>Oslo</wp:Title>',
+    '    <wp:Count>3</wp:Count>',
+    '    <wp:BackTitle>Tomorrow</wp:BackTitle>',
+    '    <wp:BackContent>Snow, -4 °C</wp:BackContent>',
+    '    <wp:WideBackContent>Snow showers, -4 °C</wp:WideBackContent>',
+    '  </wp:Tile>',
+    '</wp:Notification>',
+  ].join('\n'),
+  raw: '{"from":"Alice","text":"Are you free for lunch?"}',
+}
+
+/** X-NotificationClass choices per type: immediate, within 450 s, within 900 s. */
+export const NOTIFICATION_CLASS_OPTIONS: Readonly<
+  Record<NotificationType, readonly NotificationClassOption[]>
+> = {
+  toast: classOptions(2),
+  tile: classOptions(1),
+  raw: classOptions(3),
+}
+
+/** X-WindowsPhone-Target value per type; raw requests carry no target header. */
+export const TARGET_BY_TYPE: Readonly<Record<NotificationType, string | null>> = {
+  toast: 'toast',
+  tile: 'token',
+  raw: null,
+}
+
+function classOptions(immediate: number): NotificationClassOption[] {
+  return [
+    { value: String(immediate), label: `${immediate} (immediate)` },
+    { value: String(immediate + 10), label: `${immediate + 10} (within 450 s)` },
+    { value: String(immediate + 20), label: `${immediate + 20} (within 900 s)` },
+    { value: '', label: 'No header (service default)' },
+  ]
+}
