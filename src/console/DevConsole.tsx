@@ -1,0 +1,25 @@
+import type { KeyboardEvent } from 'react'
+
+import { consoleStore } from '@/store/console-store'
+
+import styles from './DevConsole.module.css'
+import { ExchangeView } from './ExchangeView'
+import { SendForm } from './SendForm'
+
+/** The developer console beside the handset: compose, send, and read the service's answer. */
+export function DevConsole() {
+  const handleKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault()
+      void consoleStore.getState().send()
+    }
+  }
+
+  return (
+    <section className={styles.console} aria-label="Developer console" onKeyDown={handleKeyDown}>
+      <h2 className={styles.title}>MPNS console</h2>
+      <SendForm />
+      <ExchangeView />
+    </section>
+  )
+}

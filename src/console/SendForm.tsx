@@ -1,0 +1,112 @@
+import type { ChangeEvent } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+
+import { NOTIFICATION_CLASS_OPTIONS } from '@/mpns/templates'
+import type { NotificationType } from '@/mpns/types'
+import { useConsoleStore } from '@/store/console-store'
+
+import styles from './DevConsole.module.css'
+import { PayloadEditor } from './PayloadEditor'
+import { toChannelOptionLabel } from './console-model'
+
+const NOTIFICATION_TYPES: readonly NotificationType[] = ['toast', 'tile', 'raw']
+
+/** The form that composes and sends one MPNS request. */
+export function SendForm() {
+  const channels = useConsoleStore((state) => state.channels)
+  const selectedToken = useConsoleStore((state) => state.selectedToken)
+  const notificationType = useConsoleStore((state) => state.notificationType)
+  const notificationClass = useConsoleStore((state) => state.notificationClass)
+  const messageId = useConsoleStore((state) => state.messageId)
+  const payload = useConsoleStore((state) => state.payloads[state.notificationType])
+  const sending = useConsoleStore((state) => state.sending)
+  const actions = useConsoleStore(
+    useShallow((state) => ({
+      selectChannel: state.selectChannel,
+      chooseNotificationType: state.chooseNotificationType,
+      chooseNotificationClass: state.chooseNotificationClass,
+      editMessageId: state.editMessageId,
+      generateMessageId: state.generateMessageId,
+      editPayload: state.editPayload,
+      send: state.send,
+    })),
+  )
+
+  const handleChannelChange = (event: ChangeEvent<HTMLSelectElement>) => {
+    actions.selectChannel(event.target.value)
+  }
+  const handleTypeChange = (event: ChangeEvent<HTMLSelectElement>) => {
+    actions.chooseNotificationType(event.target.value as NotificationType)
+  }
+  const handleClassChange = (event: ChangeEvent<HTMLSelectElement>) => {
+    actions.chooseNotificationClass(event.target.value)
+  }
+  const handleMessageIdChange = (event: ChangeEvent<HTMLInputElement>) => {
+    actions.editMessageId(event.target.value)
+  }
+
+  return (
+    <div className={styles.form}>
+      <label className={styles.field}>
+        <span>Channel</span>
+        <select value={selectedToken ?? ''} onChange={handleChannelChange}>
+          {channels.length === 0 && <option value="">No channel open yet: launch an app</option>}
+          {channels.map((channel) => (
+            <option key={channel.token} value={channel.token}>
+              {toChannelOptionLabel(channel)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className={styles.row}>
+        <label className={styles.field}>
+          <span>Notification type</span>
+          <select value={notificationType} onChange={handleTypeChange}>
+            {NOTIFICATION_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {type}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={styles.field}>
+          <span>Notification class</span>
+          <select value={notificationClass} onChange={handleClassChange}>
+            {NOTIFICATION_CLASS_OPTIONS[notificationType].map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className={styles.row}>
+        <label className={styles.field}>
+          <span>Message ID</span>
+          <input
+            type="text"
+            value={messageId}
+            placeholder="optional UUID, echoed as X-MessageID"
+            onChange={handleMessageIdChange}
+          />
+        </label>
+        <button type="button" onClick={actions.generateMessageId}>
+          Generate message ID
+        </button>
+      </div>
+      <div className={styles.field}>
+        <span id="payload-label">Payload</span>
+        <PayloadEditor value={payload} onChange={actions.editPayload} />
+      </div>
+      <button
+        type="button"
+        className={styles.send}
+        disabled={sending || selectedToken === null}
+        onClick={() => void actions.send()}
+      >
+        Send
+      </button>
+      <p className={styles.hint}>Ctrl+Enter sends from anywhere in the console.</p>
+    </div>
+  )
+}

@@ -1,0 +1,72 @@
+import type { ChangeEvent } from 'react'
+
+import { findApp } from '@/apps/sample-apps'
+import { useDeviceStore } from '@/store/device-store'
+
+import styles from './AppPage.module.css'
+import { formatPagePath, toPageTitle } from './app-page-model'
+import { ChannelUriField } from './ChannelUriField'
+import { NotificationLog } from './NotificationLog'
+
+interface AppPageProps {
+  appId: string
+  page: string
+  query: Array<[string, string]>
+}
+
+/**
+ * Renders a page of an emulated app: its channel URI, the page and query it was opened with,
+ * and the notifications it received while in the foreground.
+ */
+export function AppPage({ appId, page, query }: AppPageProps) {
+  const app = findApp(appId)
+  const appState = useDeviceStore((state) => state.apps[appId])
+  const answerPermission = useDeviceStore((state) => state.answerPermission)
+  if (!app || !appState) {
+    return null
+  }
+
+  const handleToastSettingChange = (event: ChangeEvent<HTMLInputElement>) =>
+    answerPermission(appId, event.target.checked)
+
+  return (
+    <div className={styles.page}>
+      <header className={styles.header}>
+        <p className={styles.appTitle}>{app.name}</p>
+        <h2 className={styles.pageTitle}>{toPageTitle(page)}</h2>
+      </header>
+
+      <ChannelUriField channelUri={appState.channelUri} />
+
+      <label className={styles.toggle}>
+        <input
+          type="checkbox"
+          checked={appState.permission === 'allowed'}
+          disabled={appState.permission === 'unasked'}
+          onChange={handleToastSettingChange}
+        />
+        Show toast notifications
+      </label>
+
+      <section className={styles.section}>
+        <h3 className={styles.sectionTitle}>Current page</h3>
+        <p role="status" aria-label="Current page" className={styles.pagePath}>
+          {formatPagePath(page, query)}
+        </p>
+        {query.length === 0 ? (
+          <p className={styles.hint}>No query string.</p>
+        ) : (
+          <ul aria-label="Query string" className={styles.queryList}>
+            {query.map(([key, value], index) => (
+              <li key={index}>
+                {key} = {value}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <NotificationLog entries={appState.log} />
+    </div>
+  )
+}

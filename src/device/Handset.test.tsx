@@ -1,0 +1,194 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { MotionGlobalConfig } from 'framer-motion'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+
+import type { ChannelRecord, QueuedNotification } from '@/mpns/types'
+import { useDeviceStore } from '@/store/device-store'
+import { openChannel } from '@/store/worker-sync'
+
+import { Handset } from './Handset'
+
+vi.mock('@/store/worker-sync', () => ({
+  openChannel: vi.fn(),
+  reportForegroundApp: vi.fn(),
+}))
+
+const CHANNEL_URI = 'https://localhost/throttledthirdparty/01.00/weather-token'
+const initialState = useDeviceStore.getState()
+
+beforeEach(() => {
+  MotionGlobalConfig.skipAnimations = true
+  window.localStorage.clear()
+  useDeviceStore.setState(initialState, true)
+  vi.mocked(openChannel).mockImplementation((request) =>
+    Promise.resolve(channelRecord(request.appId, CHANNEL_URI)),
+  )
+})
+
+afterEach(() => {
+  cleanup()
+})
+
+describe('Handset', () => {
+  it('names every control once', () => {
+    render(<Handset />)
+
+    const handset = screen.getByRole('region', { name: 'Handset 1' })
+    const start = within(handset).getByRole('region', { name: 'Start screen' })
+    expect(within(start).getByRole('button', { name: 'Contoso Weather' })).toBeTruthy()
+    expect(within(start).getByRole('button', { name: 'Contoso Chat' })).toBeTruthy()
+
+    const names = within(handset)
+      .getAllByRole('button')
+      .map((button) => button.getAttribute('aria-label') ?? button.textContent)
+    expect(names).toEqual(['Contoso Weather', 'Contoso Chat', 'Back', 'Start', 'Search'])
+  })
+
+  it('asks on first launch and shows the channel URI', async () => {
+    const user = userEvent.setup()
+    render(<Handset />)
+
+    await user.click(screen.getByRole('button', { name: 'Contoso Weather' }))
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Contoso Weather',
+    })
+    expect(dialog.textContent).toContain(
+      "Allow Contoso Weather to send you notifications? You can turn them off later in the app's settings.",
+    )
+    await user.click(within(dialog).getByRole('button', { name: 'Allow' }))
+
+    expect(screen.queryByRole('dialog')).toBeNull()
+    const channelUri = screen.getByRole<HTMLInputElement>('textbox', {
+      name: 'Channel URI',
+    })
+    await waitFor(() => expect(channelUri.value).toBe(CHANNEL_URI))
+    expect(screen.getByRole('button', { name: 'Copy channel URI' })).toBeTruthy()
+    expect(screen.getByRole('status', { name: 'Current page' }).textContent).toBe('/MainPage.xaml')
+    expect(screen.getByRole('log', { name: 'Notifications' }).textContent).toContain(
+      'Channel URI updated.',
+    )
+  })
+
+  it('opens the Param page from a toast banner', async () => {
+    const user = userEvent.setup()
+    render(<Handset />)
+
+    act(() => {
+      useDeviceStore
+        .getState()
+        .applyNotification(
+          toastNotification('d1', 'Anna', 'Lunch?', '/Page2.xaml?NavigatedFrom=Toast&id=42'),
+        )
+    })
+    const banner = await screen.findByRole('alert')
+    expect(banner.textContent).toBe('Anna Lunch?')
+    await user.click(within(banner).getByRole('button', { name: 'Anna Lunch?' }))
+
+    const currentPage = await screen.findByRole('status', {
+      name: 'Current page',
+    })
+    expect(currentPage.textContent).toBe('/Page2.xaml?NavigatedFrom=Toast&id=42')
+    const query = screen.getByRole('list', { name: 'Query string' })
+    const pairs = within(query)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent)
+    expect(pairs).toEqual(['NavigatedFrom = Toast', 'id = 42'])
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull())
+  })
+
+  it('closes a toast banner with Dismiss', async () => {
+    const user = userEvent.setup()
+    render(<Handset />)
+
+    act(() => {
+      useDeviceStore.getState().applyNotification(toastNotification('d1', 'Anna', 'Lunch?'))
+    })
+    await user.click(await screen.findByRole('button', { name: 'Dismiss' }))
+
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull())
+    expect(screen.getByRole('region', { name: 'Start screen' })).toBeTruthy()
+  })
+
+  it('renames a tile after a tile update', async () => {
+    render(<Handset />)
+
+    act(() => {
+      useDeviceStore.getState().applyNotification({
+        ...queued('d1', 'contoso-weather'),
+        payload: {
+          type: 'tile',
+          tile: {
+            template: 'FlipTile',
+            fields: {
+              Title: { action: 'set', value: 'Oslo' },
+              Count: { action: 'set', value: '3' },
+            },
+          },
+        },
+      })
+    })
+
+    expect(await screen.findByRole('button', { name: 'Contoso Weather, Oslo, 3' })).toBeTruthy()
+  })
+
+  it('returns to Start with Back', async () => {
+    const user = userEvent.setup()
+    render(<Handset />)
+    await user.click(screen.getByRole('button', { name: 'Contoso Chat' }))
+    await user.click(await screen.findByRole('button', { name: "Don't allow" }))
+
+    await user.click(screen.getByRole('button', { name: 'Back' }))
+
+    expect(await screen.findByRole('region', { name: 'Start screen' })).toBeTruthy()
+    expect(screen.queryByRole('textbox', { name: 'Channel URI' })).toBeNull()
+  })
+})
+
+function queued(deliveryId: string, appId: string): QueuedNotification {
+  return {
+    deliveryId,
+    token: `token-${appId}`,
+    handsetId: 'handset-1',
+    appId,
+    notificationClass: 2,
+    acceptedAt: 0,
+    dueAt: 0,
+    payload: { type: 'raw', body: new Uint8Array() },
+  }
+}
+
+function toastNotification(
+  deliveryId: string,
+  text1: string,
+  text2: string,
+  param?: string,
+): QueuedNotification {
+  return {
+    ...queued(deliveryId, 'contoso-chat'),
+    payload: {
+      type: 'toast',
+      toast: {
+        text1,
+        text2,
+        silent: false,
+        ...(param === undefined ? {} : { param }),
+      },
+    },
+  }
+}
+
+function channelRecord(appId: string, channelUri: string): ChannelRecord {
+  return {
+    token: `token-${appId}`,
+    channelUri,
+    handsetId: 'handset-1',
+    appId,
+    appName: appId,
+    channelName: 'channel',
+    boundToast: true,
+    boundTile: true,
+    openedAt: 0,
+  }
+}

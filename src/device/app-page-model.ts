@@ -1,0 +1,30 @@
+/**
+ * Formats a page and its query as the app receives them, `/Page2.xaml?NavigatedFrom=Toast&id=42`.
+ * Keys and values are shown decoded.
+ */
+export function formatPagePath(
+  page: string,
+  query: ReadonlyArray<readonly [string, string]>,
+): string {
+  if (query.length === 0) {
+    return page
+  }
+  const pairs = query.map(([key, value]) => `${key}=${value}`)
+  return `${page}?${pairs.join('&')}`
+}
+
+/**
+ * Turns a page path into the lower-case title style of WP8 page templates:
+ * `/MainPage.xaml` becomes `main page`, `/Views/Page2.xaml` becomes `page 2`.
+ */
+export function toPageTitle(page: string): string {
+  const fileName = page.split('/').filter(Boolean).at(-1) ?? ''
+  const baseName = fileName.replace(/\.xaml$/i, '')
+  const words = baseName
+    .replace(/([a-z])([A-Z0-9])/g, '$1 $2')
+    .replace(/([0-9])([A-Za-z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase()
+  return words === '' ? 'page' : words
+}

@@ -1,0 +1,153 @@
+import { createStore, useStore } from 'zustand'
+import type { StoreApi } from 'zustand'
+
+import { NOTIFICATION_CLASS_OPTIONS, PAYLOAD_TEMPLATES, TARGET_BY_TYPE } from '@/mpns/templates'
+import { toCanonicalHeaders } from '@/mpns/http-format'
+import type { ReceivedResponse, SentRequest } from '@/mpns/http-format'
+import { logError } from '@/lib/log'
+import type { ChannelRecord, HeaderEntry, NotificationType } from '@/mpns/types'
+
+import { requestWorker, subscribeToWorker } from './worker-sync'
+
+export interface ConsoleExchange {
+  request: SentRequest
+  response?: ReceivedResponse
+  /** Why no response arrived (network failure), if none did. */
+  failure?: string
+}
+
+export interface ConsoleState {
+  channels: ChannelRecord[]
+  selectedToken: string | null
+  notificationType: NotificationType
+  /** X-NotificationClass value to send; '' sends no header. */
+  notificationClass: string
+  messageId: string
+  payloads: Record<NotificationType, string>
+  exchange: ConsoleExchange | null
+  sending: boolean
+  refreshChannels: () => Promise<void>
+  selectChannel: (token: string) => void
+  chooseNotificationType: (type: NotificationType) => void
+  chooseNotificationClass: (value: string) => void
+  editMessageId: (messageId: string) => void
+  generateMessageId: () => void
+  editPayload: (payload: string) => void
+  send: () => Promise<void>
+}
+
+export type ConsoleStore = StoreApi<ConsoleState>
+
+/** Creates the developer console's store; `fetchChannelUri` sends the POST. */
+export function createConsoleStore(
+  fetchChannelUri: typeof fetch = (input, init) => fetch(input, init),
+): ConsoleStore {
+  return createStore<ConsoleState>()((set, get) => ({
+    channels: [],
+    selectedToken: null,
+    notificationType: 'toast',
+    notificationClass: defaultClass('toast'),
+    messageId: '',
+    payloads: { ...PAYLOAD_TEMPLATES },
+    exchange: null,
+    sending: false,
+
+    refreshChannels: async () => {
+      try {
+        const { channels } = await requestWorker('CHANNEL_LIST', {})
+        const selected = get().selectedToken
+        const keepSelection = channels.some((channel) => channel.token === selected)
+        set({ channels, selectedToken: keepSelection ? selected : (channels[0]?.token ?? null) })
+      } catch (error) {
+        logError('[console]', 'Failed to list channels', error)
+      }
+    },
+    selectChannel: (token) => set({ selectedToken: token }),
+    chooseNotificationType: (type) =>
+      set({ notificationType: type, notificationClass: defaultClass(type) }),
+    chooseNotificationClass: (value) => set({ notificationClass: value }),
+    editMessageId: (messageId) => set({ messageId }),
+    generateMessageId: () => set({ messageId: crypto.randomUUID() }),
+    editPayload: (payload) =>
+      set((state) => ({ payloads: { ...state.payloads, [state.notificationType]: payload } })),
+
+    send: async () => {
+      const state = get()
+      const channel = state.channels.find((candidate) => candidate.token === state.selectedToken)
+      if (!channel || state.sending) {
+        return
+      }
+      const request = buildRequest(state, channel)
+      set({ sending: true, exchange: { request } })
+      const exchange = await sendRequest(fetchChannelUri, request)
+      set({ sending: false, exchange })
+    },
+  }))
+}
+
+/** The console store of this page. */
+export const consoleStore = createConsoleStore()
+
+/** Selects from the page's console store. */
+export function useConsoleStore<T>(selector: (state: ConsoleState) => T): T {
+  return useStore(consoleStore, selector)
+}
+
+function defaultClass(type: NotificationType): string {
+  return NOTIFICATION_CLASS_OPTIONS[type][0]?.value ?? ''
+}
+
+function buildRequest(state: ConsoleState, channel: ChannelRecord): SentRequest {
+  const body = state.payloads[state.notificationType]
+  const headers: HeaderEntry[] = []
+  const target = TARGET_BY_TYPE[state.notificationType]
+  if (target !== null) {
+    headers.push(['Content-Type', 'text/xml'])
+    headers.push(['X-WindowsPhone-Target', target])
+  }
+  if (state.notificationClass !== '') {
+    headers.push(['X-NotificationClass', state.notificationClass])
+  }
+  if (state.messageId.trim() !== '') {
+    headers.push(['X-MessageID', state.messageId.trim()])
+  }
+  const byteLength = new TextEncoder().encode(body).byteLength
+  return { method: 'POST', url: channel.channelUri, headers, body, byteLength }
+}
+
+async function sendRequest(
+  fetchChannelUri: typeof fetch,
+  request: SentRequest,
+): Promise<ConsoleExchange> {
+  try {
+    // Bytes, not a string: fetch adds `text/plain` to a string body, which MPNS senders never send.
+    const response = await fetchChannelUri(request.url, {
+      method: request.method,
+      headers: request.headers.map(([name, value]) => [name, value]),
+      body: new TextEncoder().encode(request.body),
+    })
+    const body = await response.text()
+    return {
+      request,
+      response: {
+        status: response.status,
+        statusText: response.statusText,
+        headers: toCanonicalHeaders(response.headers),
+        body,
+      },
+    }
+  } catch (error) {
+    logError('[console]', `Failed to POST to ${request.url}`, error)
+    return { request, failure: `The request failed before any response: ${String(error)}` }
+  }
+}
+
+/** Keeps the console's channel list in step with the worker; returns the stop function. */
+export function startConsoleSync(store: ConsoleStore = consoleStore): () => void {
+  void store.getState().refreshChannels()
+  return subscribeToWorker((message) => {
+    if (message.type === 'CHANNELS_CHANGED_MESSAGE') {
+      void store.getState().refreshChannels()
+    }
+  })
+}

@@ -1,0 +1,447 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { StateStorage } from 'zustand/middleware'
+
+import type { ChannelRecord, QueuedNotification, TilePayload, ToastPayload } from '@/mpns/types'
+import { openChannel, reportForegroundApp } from '@/store/worker-sync'
+
+import {
+  DEVICE_STORAGE_KEY,
+  createDeviceStore,
+  selectForegroundAppId,
+  selectPromptingAppId,
+  selectShownToast,
+} from './device-store'
+
+vi.mock('@/store/worker-sync', () => ({
+  openChannel: vi.fn(),
+  reportForegroundApp: vi.fn(),
+}))
+
+const WEATHER = 'contoso-weather'
+const CHAT = 'contoso-chat'
+const HANDSET = 'handset-1'
+
+const openChannelMock = vi.mocked(openChannel)
+const reportForegroundAppMock = vi.mocked(reportForegroundApp)
+
+beforeEach(() => {
+  openChannelMock.mockReset()
+  reportForegroundAppMock.mockReset()
+  openChannelMock.mockImplementation((request) =>
+    Promise.resolve(channelRecord(request.appId, `https://mpns.test/${request.appId}`)),
+  )
+})
+
+describe('useDeviceStore', () => {
+  it('shows a toast banner for an app in the background', () => {
+    const store = createTestStore()
+
+    store.getState().applyNotification(toast('d1', WEATHER, { text1: 'Oslo', text2: 'Snow' }))
+
+    expect(selectShownToast(store.getState())).toEqual({
+      id: 'd1',
+      appId: WEATHER,
+      text1: 'Oslo',
+      text2: 'Snow',
+    })
+    expect(store.getState().apps[WEATHER]?.log).toEqual([])
+  })
+
+  it('logs a toast for the foreground app instead of a banner', () => {
+    const store = createTestStore({ permission: 'allowed' })
+    store.getState().launchApp(WEATHER)
+
+    store.getState().applyNotification(toast('d1', WEATHER, { text1: 'Oslo', text2: 'Snow' }))
+
+    expect(store.getState().toasts).toEqual([])
+    const log = store.getState().apps[WEATHER]?.log ?? []
+    expect(log.map(({ kind, text }) => ({ kind, text }))).toContainEqual({
+      kind: 'toast',
+      text: 'Toast received in app: Oslo Snow',
+    })
+  })
+
+  it('shows a toast banner when another app is in the foreground', () => {
+    const store = createTestStore({ permission: 'allowed' })
+    store.getState().launchApp(CHAT)
+
+    store.getState().applyNotification(toast('d1', WEATHER, { text1: 'Oslo' }))
+
+    expect(store.getState().toasts.map((banner) => banner.id)).toEqual(['d1'])
+  })
+
+  it('queues toasts and shows the next one after a dismissal', () => {
+    const store = createTestStore()
+    store.getState().applyNotification(toast('d1', WEATHER, { text1: 'first' }))
+    store.getState().applyNotification(toast('d2', CHAT, { text1: 'second' }))
+
+    store.getState().dismissToast('d1')
+
+    expect(selectShownToast(store.getState())?.id).toBe('d2')
+  })
+
+  it('opens the Param page when a toast is tapped', () => {
+    const store = createTestStore({ permission: 'allowed' })
+    const param = '/Page2.xaml?NavigatedFrom=Toast&id=42'
+    store.getState().applyNotification(toast('d1', WEATHER, { text1: 'Oslo', param }))
+
+    store.getState().tapToast('d1')
+
+    expect(store.getState().toasts).toEqual([])
+    expect(store.getState().screen).toEqual({
+      kind: 'app',
+      appId: WEATHER,
+      page: '/Page2.xaml',
+      query: [
+        ['NavigatedFrom', 'Toast'],
+        ['id', '42'],
+      ],
+    })
+  })
+
+  it('merges a tile update into the primary tile', () => {
+    const store = createTestStore()
+
+    store.getState().applyNotification(
+      tile('d1', WEATHER, {
+        template: 'FlipTile',
+        fields: {
+          Title: { action: 'set', value: 'Oslo' },
+          Count: { action: 'set', value: '3' },
+        },
+      }),
+    )
+    store.getState().applyNotification(
+      tile('d2', WEATHER, {
+        template: 'FlipTile',
+        fields: { Count: { action: 'clear' } },
+      }),
+    )
+
+    expect(store.getState().apps[WEATHER]?.tile).toEqual({
+      template: 'FlipTile',
+      fields: { Title: 'Oslo' },
+    })
+  })
+
+  it('ignores a secondary tile update with a log line', () => {
+    const store = createTestStore()
+    const before = store.getState().apps[WEATHER]?.tile
+
+    store.getState().applyNotification(
+      tile('d1', WEATHER, {
+        template: 'FlipTile',
+        id: '/Forecast.xaml?city=Oslo',
+        fields: { Title: { action: 'set', value: 'Oslo' } },
+      }),
+    )
+
+    const app = store.getState().apps[WEATHER]
+    expect(app?.tile).toBe(before)
+    expect(app?.log[0]?.kind).toBe('info')
+    expect(app?.log[0]?.text).toContain('"/Forecast.xaml?city=Oslo"')
+  })
+
+  it('drops a tile update of another template', () => {
+    const store = createTestStore()
+    const before = store.getState().apps[CHAT]?.tile
+
+    store.getState().applyNotification(
+      tile('d1', CHAT, {
+        template: 'FlipTile',
+        fields: { Title: { action: 'set', value: 'x' } },
+      }),
+    )
+
+    const app = store.getState().apps[CHAT]
+    expect(app?.tile).toBe(before)
+    expect(app?.log[0]?.text).toContain('PayloadFormatError')
+  })
+
+  it('logs raw notifications for the running app', () => {
+    const store = createTestStore({ permission: 'allowed' })
+    store.getState().launchApp(CHAT)
+
+    store.getState().applyNotification(raw('d1', CHAT, new TextEncoder().encode('{"a":"ø"}')))
+    store.getState().applyNotification(raw('d2', CHAT, new Uint8Array([0x68, 0xff, 0x69])))
+
+    const log = store.getState().apps[CHAT]?.log.filter((entry) => entry.kind === 'raw') ?? []
+    expect(log.map((entry) => entry.text)).toEqual(['{"a":"ø"}', 'h\uFFFDi'])
+  })
+
+  it('drops raw notifications for an app not running', () => {
+    const store = createTestStore()
+
+    store.getState().applyNotification(raw('d1', CHAT, new TextEncoder().encode('hello')))
+
+    expect(store.getState().apps[CHAT]?.log).toEqual([])
+    expect(store.getState().toasts).toEqual([])
+    expect(store.getState().appliedDeliveryIds).toEqual(['d1'])
+  })
+
+  it('applies a delivery id once', () => {
+    const store = createTestStore()
+    const notification = toast('d1', WEATHER, { text1: 'Oslo' })
+
+    store.getState().applyNotification(notification)
+    store.getState().dismissToast('d1')
+    store.getState().applyNotification(notification)
+
+    expect(store.getState().toasts).toEqual([])
+    expect(store.getState().appliedDeliveryIds).toEqual(['d1'])
+  })
+
+  it('keeps the newest 500 delivery ids', () => {
+    const store = createTestStore()
+
+    for (let index = 0; index < 502; index += 1) {
+      store.getState().applyNotification(raw(`d${index}`, CHAT, new Uint8Array()))
+    }
+
+    const ids = store.getState().appliedDeliveryIds
+    expect(ids).toHaveLength(500)
+    expect(ids[0]).toBe('d2')
+    expect(ids.at(-1)).toBe('d501')
+  })
+
+  it('ignores notifications for another handset', () => {
+    const store = createTestStore()
+
+    store.getState().applyNotification({
+      ...toast('d1', WEATHER, {}),
+      handsetId: 'handset-2',
+    })
+
+    expect(store.getState().toasts).toEqual([])
+    expect(store.getState().appliedDeliveryIds).toEqual([])
+  })
+
+  it('prompts on first launch and opens the channel after Allow', async () => {
+    const store = createTestStore()
+
+    store.getState().launchApp(WEATHER)
+
+    expect(selectPromptingAppId(store.getState())).toBe(WEATHER)
+    expect(store.getState().apps[WEATHER]?.launched).toBe(true)
+    expect(openChannelMock).not.toHaveBeenCalled()
+
+    store.getState().answerPermission(WEATHER, true)
+
+    expect(selectPromptingAppId(store.getState())).toBeNull()
+    expect(openChannelMock).toHaveBeenCalledWith({
+      handsetId: HANDSET,
+      appId: WEATHER,
+      appName: 'Contoso Weather',
+      channelName: 'ContosoWeatherChannel',
+      bindToast: true,
+      bindTile: true,
+    })
+    await vi.waitFor(() => {
+      expect(store.getState().apps[WEATHER]?.channelUri).toBe(`https://mpns.test/${WEATHER}`)
+    })
+  })
+
+  it('opens a channel without toast binding on decline', async () => {
+    const store = createTestStore()
+    store.getState().launchApp(CHAT)
+
+    store.getState().answerPermission(CHAT, false)
+
+    expect(store.getState().apps[CHAT]?.permission).toBe('declined')
+    expect(openChannelMock).toHaveBeenCalledWith(
+      expect.objectContaining({
+        appId: CHAT,
+        bindToast: false,
+        bindTile: true,
+      }),
+    )
+    await vi.waitFor(() => {
+      expect(store.getState().apps[CHAT]?.channelUri).toBeDefined()
+    })
+  })
+
+  it('refreshes the channel on later launches without a prompt', () => {
+    const store = createTestStore({ permission: 'allowed' })
+
+    store.getState().launchApp(WEATHER)
+
+    expect(selectPromptingAppId(store.getState())).toBeNull()
+    expect(openChannelMock).toHaveBeenCalledTimes(1)
+    expect(openChannelMock).toHaveBeenCalledWith(expect.objectContaining({ bindToast: true }))
+  })
+
+  it('logs a failed channel open on the app page', async () => {
+    openChannelMock.mockRejectedValue(new Error('the service worker did not reply in time.'))
+    const store = createTestStore({ permission: 'allowed' })
+
+    store.getState().launchApp(WEATHER)
+
+    await vi.waitFor(() => {
+      const texts = store.getState().apps[WEATHER]?.log.map((entry) => entry.text) ?? []
+      expect(texts.join('\n')).toContain('did not reply in time')
+    })
+    expect(store.getState().apps[WEATHER]?.channelUri).toBeUndefined()
+  })
+
+  it('goes back through pages to Start', () => {
+    const store = createTestStore({ permission: 'allowed' })
+    store.getState().launchApp(WEATHER)
+    store.getState().launchApp(CHAT)
+
+    store.getState().goBack()
+    expect(selectForegroundAppId(store.getState())).toBe(WEATHER)
+    store.getState().goBack()
+    expect(store.getState().screen).toEqual({ kind: 'start' })
+    const count = store.getState().navigationCount
+    store.getState().goBack()
+    expect(store.getState().navigationCount).toBe(count)
+  })
+
+  it('forgets the back stack on Start', () => {
+    const store = createTestStore({ permission: 'allowed' })
+    store.getState().launchApp(WEATHER)
+
+    store.getState().goStart()
+    store.getState().goBack()
+
+    expect(store.getState().screen).toEqual({ kind: 'start' })
+    expect(store.getState().backStack).toEqual([])
+  })
+
+  it('reports foreground app changes', () => {
+    const store = createTestStore({ permission: 'allowed' })
+
+    store.getState().launchApp(WEATHER)
+    store.getState().launchApp(WEATHER, { page: '/Page2.xaml', query: [] })
+    store.getState().goStart()
+
+    expect(reportForegroundAppMock.mock.calls).toEqual([
+      [HANDSET, WEATHER],
+      [HANDSET, null],
+    ])
+  })
+
+  it('restores persisted apps, toasts and ids', () => {
+    const storage = createMemoryStorage()
+    const first = createDeviceStore(storage)
+    first.getState().launchApp(WEATHER)
+    first.getState().applyNotification(toast('d1', CHAT, { text1: 'Anna' }))
+
+    const second = createDeviceStore(storage)
+
+    expect(second.getState().apps[WEATHER]?.launched).toBe(true)
+    expect(second.getState().toasts.map((banner) => banner.id)).toEqual(['d1'])
+    expect(second.getState().appliedDeliveryIds).toEqual(['d1'])
+    expect(second.getState().screen).toEqual({ kind: 'start' })
+  })
+
+  it('repairs invalid persisted state', () => {
+    const storage = createMemoryStorage()
+    const stored = {
+      state: {
+        apps: {
+          [WEATHER]: {
+            permission: 'maybe',
+            launched: 'yes',
+            log: [{ kind: 'x' }],
+            tile: 4,
+          },
+          'removed-app': { permission: 'allowed' },
+        },
+        toasts: [{ id: 'd1', appId: 'removed-app', text1: '', text2: '' }],
+        appliedDeliveryIds: ['d1', 7],
+      },
+      version: 1,
+    }
+    void storage.setItem(DEVICE_STORAGE_KEY, JSON.stringify(stored))
+
+    const store = createDeviceStore(storage)
+
+    expect(store.getState().apps[WEATHER]).toEqual({
+      permission: 'unasked',
+      launched: false,
+      log: [],
+      tile: { template: 'FlipTile', fields: { Title: 'Contoso Weather' } },
+    })
+    expect(Object.keys(store.getState().apps)).not.toContain('removed-app')
+    expect(store.getState().toasts).toEqual([])
+    expect(store.getState().appliedDeliveryIds).toEqual(['d1'])
+  })
+})
+
+interface TestStoreOptions {
+  /** Answer already given for every app, so launching skips the prompt. */
+  permission?: 'allowed' | 'declined'
+}
+
+function createTestStore(options: TestStoreOptions = {}) {
+  const store = createDeviceStore(createMemoryStorage())
+  const { permission } = options
+  if (permission) {
+    store.setState((state) => ({
+      apps: Object.fromEntries(
+        Object.entries(state.apps).map(([appId, app]) => [appId, { ...app, permission }]),
+      ),
+    }))
+  }
+  return store
+}
+
+function createMemoryStorage(): StateStorage {
+  const items = new Map<string, string>()
+  return {
+    getItem: (name) => items.get(name) ?? null,
+    setItem: (name, value) => {
+      items.set(name, value)
+    },
+    removeItem: (name) => {
+      items.delete(name)
+    },
+  }
+}
+
+function queued(
+  deliveryId: string,
+  appId: string,
+  payload: QueuedNotification['payload'],
+): QueuedNotification {
+  return {
+    deliveryId,
+    token: `token-${appId}`,
+    handsetId: HANDSET,
+    appId,
+    notificationClass: 2,
+    acceptedAt: 0,
+    dueAt: 0,
+    payload,
+  }
+}
+
+function toast(deliveryId: string, appId: string, fields: Partial<ToastPayload>) {
+  return queued(deliveryId, appId, {
+    type: 'toast',
+    toast: { silent: false, ...fields },
+  })
+}
+
+function tile(deliveryId: string, appId: string, update: TilePayload) {
+  return queued(deliveryId, appId, { type: 'tile', tile: update })
+}
+
+function raw(deliveryId: string, appId: string, body: Uint8Array) {
+  return queued(deliveryId, appId, { type: 'raw', body })
+}
+
+function channelRecord(appId: string, channelUri: string): ChannelRecord {
+  return {
+    token: `token-${appId}`,
+    channelUri,
+    handsetId: HANDSET,
+    appId,
+    appName: appId,
+    channelName: 'channel',
+    boundToast: true,
+    boundTile: true,
+    openedAt: 0,
+  }
+}

@@ -1,0 +1,106 @@
+import type { AppDefinition } from '@/apps/sample-apps'
+import type { TileState } from '@/mpns/tile-state'
+
+export type PermissionAnswer = 'unasked' | 'allowed' | 'declined'
+
+export type AppLogKind = 'raw' | 'toast' | 'info'
+
+/** One line of an app's on-page notification log. */
+export interface AppLogEntry {
+  kind: AppLogKind
+  text: string
+  /** Wall-clock time in epoch milliseconds. */
+  time: number
+}
+
+/** Handset state of one installed app. */
+export interface AppState {
+  /** The user's answer to the app's own notification prompt. */
+  permission: PermissionAnswer
+  /** Channel URI last returned to the app, absent until its channel has opened once. */
+  channelUri?: string
+  launched: boolean
+  log: AppLogEntry[]
+  /** The app's primary tile. */
+  tile: TileState
+}
+
+export type Screen =
+  { kind: 'start' } | { kind: 'app'; appId: string; page: string; query: Array<[string, string]> }
+
+export type NavigationDirection = 'forward' | 'backward'
+
+/** A toast banner waiting in line or on screen; `id` is the delivery id it came with. */
+export interface ShownToast {
+  id: string
+  appId: string
+  text1: string
+  text2: string
+  param?: string
+}
+
+/** Delivery ids kept to recognise a redelivered notification. */
+export const MAX_APPLIED_DELIVERY_IDS = 500
+/** Log lines kept per app; older lines are dropped first. */
+export const MAX_LOG_ENTRIES = 100
+// NOTE: WP8 documents no toast queue; this cap only keeps a burst from growing without bound.
+/** Toast banners kept waiting; the oldest waiting banner is dropped first. */
+export const MAX_QUEUED_TOASTS = 20
+/** Pages kept on the back stack. */
+export const MAX_BACK_STACK = 20
+
+export const START_SCREEN: Screen = { kind: 'start' }
+
+/** Creates the state of freshly installed apps: permission unasked, no channel, manifest tile. */
+export function createInitialAppStates(apps: readonly AppDefinition[]): Record<string, AppState> {
+  const states: Record<string, AppState> = {}
+  for (const app of apps) {
+    states[app.id] = {
+      permission: 'unasked',
+      launched: false,
+      log: [],
+      tile: app.initialTile,
+    }
+  }
+  return states
+}
+
+/** Returns the app whose page is on screen, or null on Start. */
+export function toForegroundAppId(screen: Screen): string | null {
+  return screen.kind === 'app' ? screen.appId : null
+}
+
+/** Appends an item and keeps only the newest `max` items. */
+export function appendCapped<T>(list: readonly T[], item: T, max: number): T[] {
+  const next = [...list, item]
+  return next.length > max ? next.slice(next.length - max) : next
+}
+
+/** Returns a copy of `apps` with one log entry appended to `appId`'s log. */
+export function withLogEntry(
+  apps: Record<string, AppState>,
+  appId: string,
+  entry: AppLogEntry,
+): Record<string, AppState> {
+  const app = apps[appId]
+  if (!app) {
+    return apps
+  }
+  return {
+    ...apps,
+    [appId]: { ...app, log: appendCapped(app.log, entry, MAX_LOG_ENTRIES) },
+  }
+}
+
+/** Returns a copy of `apps` with some fields of `appId` replaced. */
+export function withAppChanges(
+  apps: Record<string, AppState>,
+  appId: string,
+  changes: Partial<AppState>,
+): Record<string, AppState> {
+  const app = apps[appId]
+  if (!app) {
+    return apps
+  }
+  return { ...apps, [appId]: { ...app, ...changes } }
+}

@@ -1,0 +1,109 @@
+import type { StateCreator } from 'zustand'
+
+import { findApp } from '@/apps/sample-apps'
+import { logWarn } from '@/lib/log'
+import type { NavigationTarget } from '@/mpns/param'
+
+import type { DeviceStore } from '../device-store'
+import { refreshAppChannel } from './app-channel'
+import { MAX_BACK_STACK, START_SCREEN, withAppChanges } from './device-model'
+import type { NavigationDirection, Screen } from './device-model'
+
+export interface NavigationSlice {
+  handsetId: string
+  handsetName: string
+  screen: Screen
+  /** Screens that Back returns to, the most recent last. */
+  backStack: Screen[]
+  /** Direction of the latest navigation, which picks the page transition. */
+  navigationDirection: NavigationDirection
+  /** Increases on every navigation, so each page visit gets its own transition key. */
+  navigationCount: number
+  /** Opens an app at `target`, or at its default page, and opens or refreshes its channel. */
+  launchApp: (appId: string, target?: NavigationTarget) => void
+  /** Returns to the previous page or to Start. Does nothing on Start. */
+  goBack: () => void
+  /** Shows Start and clears the back stack. */
+  goStart: () => void
+}
+
+export const HANDSET_ID = 'handset-1'
+export const HANDSET_NAME = 'Handset 1'
+
+export const createNavigationSlice: StateCreator<DeviceStore, [], [], NavigationSlice> = (
+  set,
+  get,
+) => ({
+  handsetId: HANDSET_ID,
+  handsetName: HANDSET_NAME,
+  screen: START_SCREEN,
+  backStack: [],
+  navigationDirection: 'forward',
+  navigationCount: 0,
+
+  launchApp: (appId, target) => {
+    const app = findApp(appId)
+    const appState = get().apps[appId]
+    if (!app || !appState) {
+      logWarn('[app]', `Failed to launch "${appId}": no such app is installed on this handset.`)
+      return
+    }
+
+    const { page, query } = target ?? { page: app.defaultPage, query: [] }
+    const screen: Screen = { kind: 'app', appId, page, query }
+    set((state) => ({
+      screen,
+      backStack: toBackStackForLaunch(state.backStack, state.screen, appId),
+      navigationDirection: 'forward',
+      navigationCount: state.navigationCount + 1,
+      apps: withAppChanges(state.apps, appId, { launched: true }),
+    }))
+
+    // On the first launch, answerPermission opens the channel once the user has answered the
+    // prompt. Every later launch refreshes it, because the app calls Find or Open on start.
+    if (appState.permission !== 'unasked') {
+      void refreshAppChannel(get, appId)
+    }
+  },
+
+  goBack: () => {
+    const { screen, backStack } = get()
+    if (screen.kind === 'start') {
+      return
+    }
+    set((state) => ({
+      screen: backStack.at(-1) ?? START_SCREEN,
+      backStack: backStack.slice(0, -1),
+      navigationDirection: 'backward',
+      navigationCount: state.navigationCount + 1,
+    }))
+  },
+
+  goStart: () => {
+    const { screen, backStack } = get()
+    if (screen.kind === 'start' && backStack.length === 0) {
+      return
+    }
+    set((state) => ({
+      screen: START_SCREEN,
+      backStack: [],
+      navigationDirection: 'forward',
+      navigationCount: state.navigationCount + 1,
+    }))
+  },
+})
+
+/**
+ * Pushes the current screen and removes the launched app's older pages: launching an app
+ * starts a fresh instance, so Back never returns into the instance it replaced.
+ */
+function toBackStackForLaunch(
+  backStack: readonly Screen[],
+  current: Screen,
+  launchedAppId: string,
+): Screen[] {
+  const next = [...backStack, current].filter(
+    (screen) => !(screen.kind === 'app' && screen.appId === launchedAppId),
+  )
+  return next.slice(Math.max(0, next.length - MAX_BACK_STACK))
+}
