@@ -9,9 +9,9 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { logError } from './lib/log'
 import { startConsoleSync } from './store/console-store'
-import { useDeviceStore } from './store/device-store'
+import { selectForegroundAppId, useDeviceStore } from './store/device-store'
 import { startPushClient } from './store/push-client'
-import { startWorkerSync } from './store/worker-sync'
+import { reportForegroundApp, startWorkerSync } from './store/worker-sync'
 
 const root = document.getElementById('root')
 if (!root) {
@@ -20,9 +20,12 @@ if (!root) {
 
 startWorkerSync()
   .then(() => {
+    const device = useDeviceStore.getState()
     startConsoleSync()
+    // The service must know what is on screen before it answers raw notifications.
+    reportForegroundApp(device.handsetId, selectForegroundAppId(device))
     startPushClient({
-      handsetId: useDeviceStore.getState().handsetId,
+      handsetId: device.handsetId,
       applyNotification: (notification) =>
         useDeviceStore.getState().applyNotification(notification),
     })

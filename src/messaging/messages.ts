@@ -14,7 +14,7 @@ export interface ChannelOpenPayload {
 
 /**
  * Requests the page sends to the worker, each with the payload of its reply. A request
- * `X` travels as `X_REQUEST` and is answered on its MessagePort with `X_RESPONSE`.
+ * `X` travels as `X_REQUEST` and gets its reply on its MessagePort with `X_RESPONSE`.
  */
 export interface WorkerRequestMap {
   HELLO: {

@@ -12,7 +12,7 @@ import { requestWorker, subscribeToWorker } from './worker-sync'
 export interface ConsoleExchange {
   request: SentRequest
   response?: ReceivedResponse
-  /** Why no response arrived (network failure), if none did. */
+  /** Network failure that prevented any response, if one did. */
   failure?: string
 }
 

@@ -7,14 +7,14 @@ import type { HeaderEntry, MpnsHttpRequest, MpnsHttpResponse } from '@/mpns/type
 
 import { broadcast, getQueueStore, randomBytes, readEngineTime } from './worker-context'
 
-/** Answers a request to a channel URI as MPNS does, storing what it accepts first. */
+/** Responds to a request to a channel URI as MPNS does, storing an accepted notification first. */
 export async function handleChannelFetch(request: Request): Promise<Response> {
   try {
     const mpnsRequest = await toMpnsRequest(request)
     const response = await answerChannelRequest(mpnsRequest)
     return toFetchResponse(response)
   } catch (error) {
-    logError('[sw]', `Failed to answer ${request.method} ${request.url}`, error)
+    logError('[sw]', `Failed to respond to ${request.method} ${request.url}`, error)
     return new Response(
       `The emulated service failed to handle this request: ${String(error)}. Reload the page and try again.`,
       { status: 503, statusText: 'Service Unavailable', headers: { 'Content-Type': 'text/plain' } },
@@ -67,7 +67,7 @@ function toFetchResponse(response: MpnsHttpResponse): Response {
   for (const [name, value] of response.headers) {
     headers.append(name, value)
   }
-  // A 405 or 200 carries no body, as MPNS sent none; explanations travel in X-Emulator-Reason.
+  // 2xx responses have no body, as MPNS sent none; every 4xx carries its explanation as text.
   return new Response(response.body === '' ? null : response.body, {
     status: response.status,
     statusText: response.statusText,
