@@ -7,6 +7,8 @@ import { DEV_PORT, PREVIEW_PORT } from './e2e/ports'
 /** Debian's Chromium, used when present because Playwright's own browser cannot be downloaded here. */
 const SYSTEM_CHROMIUM = '/usr/bin/chromium'
 
+const E2E_BUILD_DIR = 'node_modules/.cache/e2e-build'
+
 const useSystemChromium = existsSync(SYSTEM_CHROMIUM)
 
 export default defineConfig({
@@ -43,13 +45,16 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node_modules/.bin/vite --host 127.0.0.1 --port ${DEV_PORT} --strictPort`,
+      // --bypass-lock: Vite 8 refuses a second dev server per project, and the suite must run
+      // beside a developer's own `npm start`; the ports differ, so the servers do not clash.
+      command: `node_modules/.bin/vite --host 127.0.0.1 --port ${DEV_PORT} --strictPort --bypass-lock`,
       url: `http://127.0.0.1:${DEV_PORT}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },
     {
-      command: `node_modules/.bin/vite build --logLevel warn && node_modules/.bin/vite preview --host 127.0.0.1 --port ${PREVIEW_PORT} --strictPort`,
+      // The build goes to its own folder so that it never replaces a developer's dist/.
+      command: `node_modules/.bin/vite build --logLevel warn --bypass-lock --outDir ${E2E_BUILD_DIR} && node_modules/.bin/vite preview --host 127.0.0.1 --port ${PREVIEW_PORT} --strictPort --bypass-lock --outDir ${E2E_BUILD_DIR}`,
       url: `http://127.0.0.1:${PREVIEW_PORT}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,

@@ -1,0 +1,56 @@
+import { fileURLToPath } from 'node:url'
+
+import { expect, test } from '../e2e/fixtures'
+
+const SCREENSHOT_PATH = fileURLToPath(new URL('../docs/screenshots/handset.png', import.meta.url))
+
+const TILE_PAYLOAD = `<?xml version="1.0" encoding="utf-8"?>
+<wp:Notification xmlns:wp="WPNotification" Version="2.0">
+  <wp:Tile Template="FlipTile">
+    <wp:Title>Oslo</wp:Title>
+    <wp:Count>3</wp:Count>
+    <wp:BackTitle>Tomorrow</wp:BackTitle>
+    <wp:BackContent>Snow, -4 °C</wp:BackContent>
+  </wp:Tile>
+</wp:Notification>`
+
+const TOAST_PAYLOAD = `<?xml version="1.0" encoding="utf-8"?>
+<wp:Notification xmlns:wp="WPNotification">
+  <wp:Toast>
+    <wp:Text1>Contoso Weather</wp:Text1>
+    <wp:Text2>Snow expected tonight</wp:Text2>
+    <wp:Param>/Forecast.xaml?city=Oslo</wp:Param>
+  </wp:Toast>
+</wp:Notification>`
+
+test('captures the README screenshot', async ({ page, phone, devConsole }) => {
+  await phone.launchWithPermission('Contoso Weather', true)
+  await phone.goStart()
+
+  await devConsole.send({
+    channel: 'Contoso Weather on Handset 1',
+    type: 'tile',
+    payload: TILE_PAYLOAD,
+  })
+  await expect(phone.tile('Contoso Weather, Oslo, 3')).toBeVisible()
+
+  await devConsole.send({
+    channel: 'Contoso Weather on Handset 1',
+    type: 'toast',
+    payload: TOAST_PAYLOAD,
+  })
+  await expect(phone.toast).toContainText('Snow expected tonight')
+  await expect(devConsole.response).toContainText('X-NotificationStatus: Received')
+  // The banner slides in from the top: wait until two readings of its position agree.
+  let previousTop: number | undefined
+  await expect
+    .poll(async () => {
+      const top = (await phone.toast.boundingBox())?.y
+      const settled = top !== undefined && top === previousTop
+      previousTop = top
+      return settled
+    })
+    .toBe(true)
+
+  await page.screenshot({ path: SCREENSHOT_PATH, fullPage: true })
+})
