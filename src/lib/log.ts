@@ -1,6 +1,6 @@
 /* eslint-disable no-console -- this module is the one place that writes to the console */
 
-export type LogContext = '[mpns]' | '[sw]' | '[store]' | '[push]' | '[console]' | '[app]'
+export type LogContext = '[mpns]' | '[sw]' | '[store]' | '[push]' | '[console]' | '[app]' | '[test]'
 
 const warnedCauses = new Set<string>()
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
+import { logWarn } from '@/lib/log'
 import { loadClientRequestFixtures, resolveSharedDir } from '@/test/shared-fixtures'
 import type { ClientRequestFixture } from '@/test/shared-fixtures'
 
@@ -92,6 +93,10 @@ function readWarningHeader(result: ChannelRequestResult): string {
 }
 
 const describeReplay = shared.dir === null ? describe.skip : describe
+if (shared.dir === null) {
+  // The default reporter counts skipped tests without naming them, so the reason is printed too.
+  logWarn('[test]', `Skipping client request replays: ${shared.reason}`)
+}
 const title =
   shared.dir === null
     ? `client request replays (skipped: ${shared.reason})`
