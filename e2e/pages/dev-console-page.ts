@@ -19,6 +19,8 @@ export class DevConsolePage {
   readonly sendButton: Locator
   readonly response: Locator
   readonly request: Locator
+  /** The console's explanation of the last response, shown below the Response region. */
+  readonly explanation: Locator
 
   constructor(readonly page: Page) {
     this.channel = page.getByRole('combobox', { name: 'Channel', exact: true })
@@ -32,10 +34,11 @@ export class DevConsolePage {
     this.sendButton = page.getByRole('button', { name: 'Send', exact: true })
     this.response = page.getByRole('region', { name: 'Response', exact: true })
     this.request = page.getByRole('region', { name: 'Request', exact: true })
+    this.explanation = page.getByRole('region', { name: 'What happened', exact: true })
   }
 
-  /** Composes a notification in the console and presses Send. */
-  async send(options: ConsoleSendOptions): Promise<void> {
+  /** Fills in the console's form without sending it. */
+  async compose(options: ConsoleSendOptions): Promise<void> {
     await this.channel.selectOption({ label: options.channel })
     await this.notificationType.selectOption(options.type)
     if (options.notificationClass !== undefined) {
@@ -47,7 +50,18 @@ export class DevConsolePage {
     if (options.payload !== undefined) {
       await this.payload.fill(options.payload)
     }
+  }
+
+  /** Composes a notification in the console and presses Send. */
+  async send(options: ConsoleSendOptions): Promise<void> {
+    await this.compose(options)
     await this.sendButton.click()
+  }
+
+  /** Composes a notification in the console and sends it with Ctrl+Enter from the payload. */
+  async sendWithKeyboard(options: ConsoleSendOptions): Promise<void> {
+    await this.compose(options)
+    await this.payload.press('Control+Enter')
   }
 
   /** Waits for a response whose status line starts with the given status. */

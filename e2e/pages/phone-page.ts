@@ -13,6 +13,7 @@ export class PhonePage {
   readonly channelUri: Locator
   readonly currentPage: Locator
   readonly notificationLog: Locator
+  readonly queryString: Locator
 
   constructor(
     readonly page: Page,
@@ -28,6 +29,7 @@ export class PhonePage {
     this.channelUri = this.handset.getByRole('textbox', { name: 'Channel URI', exact: true })
     this.currentPage = this.handset.getByRole('status', { name: 'Current page', exact: true })
     this.notificationLog = this.handset.getByRole('log', { name: 'Notifications', exact: true })
+    this.queryString = this.handset.getByRole('list', { name: 'Query string', exact: true })
   }
 
   /** Returns the Start tile whose accessible name is exactly `name`. */
@@ -35,9 +37,19 @@ export class PhonePage {
     return this.startScreen.getByRole('button', { name, exact: true })
   }
 
+  /**
+   * Returns an app's Start tile whatever its title and count: its accessible name is the app
+   * name, alone or followed by ", ".
+   */
+  appTile(appName: string): Locator {
+    return this.startScreen.getByRole('button', {
+      name: new RegExp(`^${escapeRegExp(appName)}(, |$)`),
+    })
+  }
+
   /** Taps an app's tile on Start. */
-  async openApp(tileName: string): Promise<void> {
-    await this.tile(tileName).click()
+  async openApp(appName: string): Promise<void> {
+    await this.appTile(appName).click()
   }
 
   /** Answers the first-launch notification prompt. */
@@ -48,8 +60,8 @@ export class PhonePage {
   }
 
   /** Launches an app for the first time, answers the prompt and returns its channel URI. */
-  async launchWithPermission(tileName: string, allow: boolean): Promise<string> {
-    await this.openApp(tileName)
+  async launchWithPermission(appName: string, allow: boolean): Promise<string> {
+    await this.openApp(appName)
     await this.answerPermission(allow)
     await expect(this.channelUri).toHaveValue(/\/throttledthirdparty\/01\.00\//)
     return this.channelUri.inputValue()
@@ -65,4 +77,18 @@ export class PhonePage {
   async goBack(): Promise<void> {
     await this.backButton.click()
   }
+
+  /** Taps the toast banner, which opens its app at the page the toast's Param names. */
+  async tapToast(): Promise<void> {
+    await this.toast.click()
+  }
+
+  /** Closes the toast banner with its Dismiss button. */
+  async dismissToast(): Promise<void> {
+    await this.toast.getByRole('button', { name: 'Dismiss', exact: true }).click()
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

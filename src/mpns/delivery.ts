@@ -10,7 +10,14 @@ export interface QueueStore {
   putChannel(channel: ChannelRecord): Promise<void>
   listChannels(): Promise<ChannelRecord[]>
   getDevice(handsetId: string): Promise<DeviceRecord | undefined>
-  putDevice(device: DeviceRecord): Promise<void>
+  /**
+   * Replaces a handset's record with what `update` makes of the stored one, in one atomic step,
+   * so that two concurrent reports never overwrite each other's fields.
+   */
+  updateDevice(
+    handsetId: string,
+    update: (current: DeviceRecord | undefined) => DeviceRecord,
+  ): Promise<DeviceRecord>
   /** Stores an accepted notification after every notification stored before it. */
   enqueue(notification: QueuedNotification): Promise<void>
   /** Lists a handset's queued notifications in the order they were accepted. */

@@ -65,9 +65,15 @@ function createStore(database: IDBPDatabase<EmulatorSchema>): QueueStore {
     listChannels: () => guard('list', 'channels', '*', () => database.getAll('channels')),
     getDevice: (handsetId) =>
       guard('read', 'devices', handsetId, () => database.get('devices', handsetId)),
-    putDevice: (device) =>
-      guard('write', 'devices', device.handsetId, async () => {
-        await database.put('devices', device)
+    updateDevice: (handsetId, update) =>
+      guard('update', 'devices', handsetId, async () => {
+        // Read and write in one readwrite transaction: IndexedDB runs overlapping readwrite
+        // transactions one after another, so concurrent updates cannot interleave.
+        const transaction = database.transaction('devices', 'readwrite')
+        const device = update(await transaction.store.get(handsetId))
+        await transaction.store.put(device)
+        await transaction.done
+        return device
       }),
     enqueue: (notification) =>
       guard('write', 'queue', notification.deliveryId, async () => {

@@ -21,9 +21,10 @@ export function createMemoryQueueStore(): QueueStore {
     },
     listChannels: () => Promise.resolve([...channels.values()].map((c) => structuredClone(c))),
     getDevice: (handsetId) => Promise.resolve(devices.get(handsetId)),
-    putDevice: (device) => {
-      devices.set(device.handsetId, structuredClone(device))
-      return Promise.resolve()
+    updateDevice: (handsetId, update) => {
+      const device = update(devices.get(handsetId))
+      devices.set(handsetId, structuredClone(device))
+      return Promise.resolve(structuredClone(device))
     },
     enqueue: (notification) => {
       queue.push(structuredClone(notification))

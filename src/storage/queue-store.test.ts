@@ -88,11 +88,35 @@ describe.each(implementations)('QueueStore (%s)', (_name, open) => {
 
   it('stores device state', async () => {
     const store = await open()
-    await store.putDevice({ handsetId: 'handset-1', foregroundAppId: null, lastContactAt: 5 })
-    expect(await store.getDevice('handset-1')).toEqual({
+    const device = { handsetId: 'handset-1', foregroundAppId: null, lastContactAt: 5 }
+
+    expect(await store.updateDevice('handset-1', () => device)).toEqual(device)
+    expect(await store.getDevice('handset-1')).toEqual(device)
+  })
+
+  it('keeps concurrent device updates apart', async () => {
+    const store = await open()
+    await store.updateDevice('handset-1', () => ({
       handsetId: 'handset-1',
       foregroundAppId: null,
-      lastContactAt: 5,
-    })
+      lastContactAt: 1,
+    }))
+
+    // A keep-alive that only touches the contact time races a report of the foreground app.
+    await Promise.all([
+      store.updateDevice('handset-1', (current) => ({
+        handsetId: 'handset-1',
+        foregroundAppId: current?.foregroundAppId ?? null,
+        lastContactAt: 2,
+      })),
+      store.updateDevice('handset-1', (current) => ({
+        handsetId: 'handset-1',
+        foregroundAppId: 'contoso-weather',
+        lastContactAt: current?.lastContactAt ?? 0,
+      })),
+    ])
+
+    expect((await store.getDevice('handset-1'))?.foregroundAppId).toBe('contoso-weather')
+    expect((await store.getDevice('handset-1'))?.lastContactAt).toBe(2)
   })
 })

@@ -95,20 +95,22 @@ function createChannel(request: ChannelOpenPayload): ChannelRecord {
 
 async function recordDeviceState(handsetId: string, foregroundAppId: string | null) {
   const store = await getQueueStore()
-  const device = { handsetId, foregroundAppId, lastContactAt: readEngineTime() }
-  await store.putDevice(device)
+  const device = await store.updateDevice(handsetId, () => ({
+    handsetId,
+    foregroundAppId,
+    lastContactAt: readEngineTime(),
+  }))
   return { device }
 }
 
 async function listDueNotifications(handsetId: string) {
   const store = await getQueueStore()
   const now = readEngineTime()
-  const existing = await store.getDevice(handsetId)
-  await store.putDevice({
+  await store.updateDevice(handsetId, (current) => ({
     handsetId,
-    foregroundAppId: existing?.foregroundAppId ?? null,
+    foregroundAppId: current?.foregroundAppId ?? null,
     lastContactAt: now,
-  })
+  }))
   const queued = await store.listQueued(handsetId)
   return { notifications: selectDueNotifications(queued, now) }
 }

@@ -42,8 +42,22 @@ const VALIDATOR_MESSAGES: ReadonlyArray<{
   },
 ]
 
-/** Builds the 400 error for a validator error, in plain words with its line and column. */
-export function createValidatorError(error: ValidatorError): MpnsError {
+/**
+ * fast-xml-parser 5 reports a document that ends with elements still open as the JSON list of
+ * those elements, placed at line 1, column 1.
+ */
+const UNCLOSED_AT_END = /^Invalid '\[(.*)\]' found\.$/s
+
+/**
+ * Builds the 400 error for a validator error, in plain words with its line and column. `text`
+ * is the document, used to place errors that the validator reports without a usable position.
+ */
+export function createValidatorError(error: ValidatorError, text: string): MpnsError {
+  const unclosed = UNCLOSED_AT_END.exec(error.msg)
+  if (unclosed) {
+    return createUnclosedAtEndError(unclosed[1] ?? '', text)
+  }
+
   const { msg, line, col } = error
   const rule = VALIDATOR_MESSAGES.find(({ pattern }) => pattern.test(msg))
   const match = rule?.pattern.exec(msg)
@@ -58,5 +72,21 @@ export function createValidatorError(error: ValidatorError): MpnsError {
     code: 'MALFORMED_PAYLOAD',
     status: 400,
     message: `Malformed XML payload at ${position}: ${detail}`,
+  })
+}
+
+function createUnclosedAtEndError(openTagList: string, text: string): MpnsError {
+  const openTags = [...openTagList.matchAll(/"([^"]*)"/g)].map((match) => `<${match[1]}>`)
+  const lines = text.split('\n')
+  const line = lines.length
+  const column = (lines[lines.length - 1] ?? '').length + 1
+  const innermost = openTags[openTags.length - 1] ?? 'an element'
+  const others =
+    openTags.length > 1 ? ` (inside ${openTags.slice(0, -1).reverse().join(', ')})` : ''
+
+  return new MpnsError({
+    code: 'MALFORMED_PAYLOAD',
+    status: 400,
+    message: `Malformed XML payload at line ${line}, column ${column}: the payload ends while ${innermost}${others} is still open. Close every element before sending, and check that the whole body was sent.`,
   })
 }

@@ -261,6 +261,14 @@ describe('parseXmlDocument', () => {
       'Malformed XML payload at line 1, column 9: an attribute value contains "<". Write it as "&lt;".',
     ],
     [
+      'a body that ends with two elements open',
+      toBytes(
+        '<?xml version="1.0"?>\n<wp:Notification xmlns:wp="WPNotification">\n  <wp:Toast><wp:Text1>Hi</wp:Text1>',
+      ),
+      'MALFORMED_PAYLOAD',
+      'Malformed XML payload at line 3, column 36: the payload ends while <wp:Toast> (inside <wp:Notification>) is still open. Close every element before sending, and check that the whole body was sent.',
+    ],
+    [
       'an unclosed comment',
       toBytes('<r><!-- note </r>'),
       'MALFORMED_PAYLOAD',

@@ -99,7 +99,7 @@ export function parseXmlDocument(bytes: Uint8Array): XmlElement {
 function validateWellFormed(text: string): void {
   const result = XMLValidator.validate(text, { allowBooleanAttributes: false })
   if (result !== true) {
-    throw createValidatorError(result.err)
+    throw createValidatorError(result.err, text)
   }
 }
 

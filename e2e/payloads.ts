@@ -1,0 +1,66 @@
+/** Fields of a toast body. Each value is written XML-escaped. */
+export interface ToastFields {
+  text1: string
+  text2: string
+  param?: string
+}
+
+/** Fields of a tile body, keyed by MPNS element name. Each value is written XML-escaped. */
+export type TileFields = Partial<Record<'Title' | 'Count' | 'BackTitle' | 'BackContent', string>>
+
+/** Headers an MPNS sender sends with an immediate toast. */
+export const TOAST_HEADERS: Array<[string, string]> = [
+  ['Content-Type', 'text/xml'],
+  ['X-WindowsPhone-Target', 'toast'],
+  ['X-NotificationClass', '2'],
+]
+
+/** Headers an MPNS sender sends with an immediate tile update. */
+export const TILE_HEADERS: Array<[string, string]> = [
+  ['Content-Type', 'text/xml'],
+  ['X-WindowsPhone-Target', 'token'],
+  ['X-NotificationClass', '1'],
+]
+
+/** Label of the weather app's channel in the console's Channel picker. */
+export const WEATHER_CHANNEL = 'Contoso Weather on Handset 1'
+
+const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>'
+
+/** Builds a toast body. */
+export function createToastXml(toast: ToastFields): string {
+  const param = toast.param === undefined ? '' : `<wp:Param>${escapeXml(toast.param)}</wp:Param>`
+  return [
+    XML_DECLARATION,
+    '<wp:Notification xmlns:wp="WPNotification">',
+    '<wp:Toast>',
+    `<wp:Text1>${escapeXml(toast.text1)}</wp:Text1>`,
+    `<wp:Text2>${escapeXml(toast.text2)}</wp:Text2>`,
+    param,
+    '</wp:Toast>',
+    '</wp:Notification>',
+  ].join('')
+}
+
+/** Builds a WP8 FlipTile body (`Version="2.0"`, `Template="FlipTile"`). */
+export function createFlipTileXml(fields: TileFields): string {
+  const elements = Object.entries(fields).map(
+    ([name, value]) => `<wp:${name}>${escapeXml(value)}</wp:${name}>`,
+  )
+  return [
+    XML_DECLARATION,
+    '<wp:Notification xmlns:wp="WPNotification" Version="2.0">',
+    '<wp:Tile Template="FlipTile">',
+    ...elements,
+    '</wp:Tile>',
+    '</wp:Notification>',
+  ].join('')
+}
+
+function escapeXml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+}
