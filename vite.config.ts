@@ -14,6 +14,8 @@ export default defineConfig({
   },
   server: {
     host: '127.0.0.1',
+    // Test reports written during `npm test` must not reload an open emulator page.
+    watch: { ignored: ['**/playwright-report/**', '**/test-results/**'] },
   },
   preview: {
     host: '127.0.0.1',

@@ -1,3 +1,4 @@
+import { logWarn } from '../src/lib/log'
 import { loadClientRequestFixtures, resolveSharedDir } from '../src/test/shared-fixtures'
 import type { ClientRequestFixture } from '../src/test/shared-fixtures'
 import { expect, test } from './fixtures'
@@ -27,6 +28,8 @@ const XML_ENTITIES: Readonly<Record<string, string>> = {
 const shared = resolveSharedDir()
 
 if (shared.dir === null) {
+  // The list reporter shows a skipped test without its reason, so the reason is printed too.
+  logWarn('[test]', `Skipping client request replays: ${shared.reason}`)
   test('replays the captured client requests', () => {
     test.skip(true, shared.reason)
   })

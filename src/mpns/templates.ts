@@ -33,6 +33,27 @@ export const PAYLOAD_TEMPLATES: Readonly<Record<NotificationType, string>> = {
   raw: '{"from":"Alice","text":"Are you free for lunch?"}',
 }
 
+const ICONIC_TILE_TEMPLATE = [
+  '<?xml version="1.0" encoding="utf-8"?>',
+  '<wp:Notification xmlns:wp="WPNotification" Version="2.0">',
+  '  <wp:Tile Template="IconicTile">',
+  '    <wp:Title>Inbox</wp:Title>',
+  '    <wp:Count>5</wp:Count>',
+  '    <wp:WideContent1>Alice: lunch at noon?</wp:WideContent1>',
+  '    <wp:WideContent2>Bob: slides attached</wp:WideContent2>',
+  '  </wp:Tile>',
+  '</wp:Notification>',
+].join('\n')
+
+/**
+ * Tile starters by the template of the tile they update. A tile keeps the template it was
+ * created with, and the phone drops an update in another template.
+ */
+export const TILE_TEMPLATES: Readonly<Record<'FlipTile' | 'IconicTile', string>> = {
+  FlipTile: PAYLOAD_TEMPLATES.tile,
+  IconicTile: ICONIC_TILE_TEMPLATE,
+}
+
 /** X-NotificationClass choices per type: immediate, within 450 s, within 900 s. */
 export const NOTIFICATION_CLASS_OPTIONS: Readonly<
   Record<NotificationType, readonly NotificationClassOption[]>

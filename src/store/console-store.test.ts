@@ -21,6 +21,14 @@ const CHANNEL: ChannelRecord = {
   openedAt: 0,
 }
 
+const CHAT_CHANNEL: ChannelRecord = {
+  ...CHANNEL,
+  token: 'chat',
+  channelUri: 'http://127.0.0.1:5173/throttledthirdparty/01.00/chat',
+  appId: 'contoso-chat',
+  appName: 'Contoso Chat',
+}
+
 function createFetchStub(response: Response) {
   return vi.fn<typeof fetch>(() => Promise.resolve(response))
 }
@@ -94,6 +102,29 @@ describe('console store', () => {
     await store.getState().send()
 
     expect(store.getState().exchange?.failure).toContain('down')
+  })
+
+  it('offers the tile starter of the chosen app', async () => {
+    const store = createConsoleStore(createFetchStub(new Response(null)))
+    await store.getState().refreshChannels()
+    expect(store.getState().payloads.tile).toContain('Template="FlipTile"')
+
+    store.setState({ channels: [CHANNEL, CHAT_CHANNEL] })
+    store.getState().selectChannel('chat')
+
+    expect(store.getState().payloads.tile).toContain('Template="IconicTile"')
+  })
+
+  it('keeps an edited tile payload when the channel changes', async () => {
+    const store = createConsoleStore(createFetchStub(new Response(null)))
+    await store.getState().refreshChannels()
+    store.getState().chooseNotificationType('tile')
+    store.getState().editPayload('<edited/>')
+
+    store.setState({ channels: [CHANNEL, CHAT_CHANNEL] })
+    store.getState().selectChannel('chat')
+
+    expect(store.getState().payloads.tile).toBe('<edited/>')
   })
 
   it('keeps one payload per notification type', () => {

@@ -1,7 +1,13 @@
 import { createStore, useStore } from 'zustand'
 import type { StoreApi } from 'zustand'
 
-import { NOTIFICATION_CLASS_OPTIONS, PAYLOAD_TEMPLATES, TARGET_BY_TYPE } from '@/mpns/templates'
+import { findApp } from '@/apps/sample-apps'
+import {
+  NOTIFICATION_CLASS_OPTIONS,
+  PAYLOAD_TEMPLATES,
+  TARGET_BY_TYPE,
+  TILE_TEMPLATES,
+} from '@/mpns/templates'
 import { toCanonicalHeaders } from '@/mpns/http-format'
 import type { ReceivedResponse, SentRequest } from '@/mpns/http-format'
 import { logError } from '@/lib/log'
@@ -27,7 +33,7 @@ export interface ConsoleState {
   exchange: ConsoleExchange | null
   sending: boolean
   refreshChannels: () => Promise<void>
-  selectChannel: (token: string) => void
+  selectChannel: (token: string | null) => void
   chooseNotificationType: (type: NotificationType) => void
   chooseNotificationClass: (value: string) => void
   editMessageId: (messageId: string) => void
@@ -57,12 +63,20 @@ export function createConsoleStore(
         const { channels } = await requestWorker('CHANNEL_LIST', {})
         const selected = get().selectedToken
         const keepSelection = channels.some((channel) => channel.token === selected)
-        set({ channels, selectedToken: keepSelection ? selected : (channels[0]?.token ?? null) })
+        set({ channels })
+        get().selectChannel(keepSelection ? selected : (channels[0]?.token ?? null))
       } catch (error) {
         logError('[console]', 'Failed to list channels', error)
       }
     },
-    selectChannel: (token) => set({ selectedToken: token }),
+    selectChannel: (token) =>
+      set((state) => {
+        const appId = state.channels.find((channel) => channel.token === token)?.appId
+        return {
+          selectedToken: token,
+          payloads: { ...state.payloads, tile: toTileStarter(state.payloads.tile, appId) },
+        }
+      }),
     chooseNotificationType: (type) =>
       set({ notificationType: type, notificationClass: defaultClass(type) }),
     chooseNotificationClass: (value) => set({ notificationClass: value }),
@@ -91,6 +105,13 @@ export const consoleStore = createConsoleStore()
 /** Selects from the page's console store. */
 export function useConsoleStore<T>(selector: (state: ConsoleState) => T): T {
   return useStore(consoleStore, selector)
+}
+
+/** Swaps an unedited tile starter for the one matching the app's tile template. */
+function toTileStarter(current: string, appId: string | undefined): string {
+  const isStarter = Object.values(TILE_TEMPLATES).includes(current)
+  const template = appId === undefined ? undefined : findApp(appId)?.tileTemplate
+  return isStarter && template !== undefined ? TILE_TEMPLATES[template] : current
 }
 
 function defaultClass(type: NotificationType): string {

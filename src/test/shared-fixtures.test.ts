@@ -60,7 +60,7 @@ describe('shared fixtures', () => {
 
     expect(resolveSharedDir()).toEqual({
       dir: null,
-      reason: `shared fixtures not found at ${missing}; set MPNS_SHARED_DIR to run the replay tests`,
+      reason: `shared fixtures not found at ${missing}. MPNS_SHARED_DIR names a missing folder, so point it at the shared folder.`,
     })
   })
 

@@ -40,10 +40,11 @@ export function resolveSharedDir(): { dir: string } | { dir: null; reason: strin
       `Shared fixtures not found at ${dir}: the shared folder is required in CI. Check it out there or set MPNS_SHARED_DIR.`,
     )
   }
-  return {
-    dir: null,
-    reason: `shared fixtures not found at ${dir}; set MPNS_SHARED_DIR to run the replay tests`,
-  }
+  const fix =
+    configured === undefined || configured === ''
+      ? 'Set MPNS_SHARED_DIR to the shared folder to run the replay tests.'
+      : 'MPNS_SHARED_DIR names a missing folder, so point it at the shared folder.'
+  return { dir: null, reason: `shared fixtures not found at ${dir}. ${fix}` }
 }
 
 /** Reads every captured client request, sorted by file name, and validates its shape. */

@@ -112,7 +112,7 @@ function applyTile(
     }
   }
   if (!isTemplateCompatible(app.tile.template, update.template)) {
-    const text = `Tile update dropped: the primary tile is a ${app.tile.template}, the update a ${update.template} (PayloadFormatError).`
+    const text = `Tile update dropped: the primary tile uses the ${app.tile.template} template and the update ${update.template}, so the phone raises PayloadFormatError. Send a ${app.tile.template} update.`
     return {
       apps: withLogEntry(target.apps, appId, { kind: 'info', text, time: now }),
     }
