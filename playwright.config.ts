@@ -45,8 +45,8 @@ export default defineConfig({
   ],
   webServer: [
     {
-      // --bypass-lock: Vite 8 refuses a second dev server per project, and the suite must run
-      // beside a developer's own `npm start`; the ports differ, so the servers do not clash.
+      // Vite 8 rejects a second dev server per project unless given --bypass-lock. The suite
+      // must run beside a developer's own `npm start`, and the ports differ, so they do not clash.
       command: `node_modules/.bin/vite --host 127.0.0.1 --port ${DEV_PORT} --strictPort --bypass-lock`,
       url: `http://127.0.0.1:${DEV_PORT}/`,
       reuseExistingServer: !process.env.CI,

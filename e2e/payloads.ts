@@ -25,6 +25,17 @@ export const TILE_HEADERS: Array<[string, string]> = [
 /** Label of the weather app's channel in the console's Channel picker. */
 export const WEATHER_CHANNEL = 'Contoso Weather on Handset 1'
 
+/** An indented FlipTile update for Oslo with front and back fields, as a developer writes it. */
+export const OSLO_FLIP_TILE_XML = `<?xml version="1.0" encoding="utf-8"?>
+<wp:Notification xmlns:wp="WPNotification" Version="2.0">
+  <wp:Tile Template="FlipTile">
+    <wp:Title>Oslo</wp:Title>
+    <wp:Count>3</wp:Count>
+    <wp:BackTitle>Tomorrow</wp:BackTitle>
+    <wp:BackContent>Snow, -4 °C</wp:BackContent>
+  </wp:Tile>
+</wp:Notification>`
+
 const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>'
 
 /** Builds a toast body. */

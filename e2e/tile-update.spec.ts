@@ -1,15 +1,5 @@
 import { expect, test } from './fixtures'
-import { WEATHER_CHANNEL } from './payloads'
-
-const FLIP_TILE = `<?xml version="1.0" encoding="utf-8"?>
-<wp:Notification xmlns:wp="WPNotification" Version="2.0">
-  <wp:Tile Template="FlipTile">
-    <wp:Title>Oslo</wp:Title>
-    <wp:Count>3</wp:Count>
-    <wp:BackTitle>Tomorrow</wp:BackTitle>
-    <wp:BackContent>Snow, -4 °C</wp:BackContent>
-  </wp:Tile>
-</wp:Notification>`
+import { OSLO_FLIP_TILE_XML, WEATHER_CHANNEL } from './payloads'
 
 /**
  * Older tile bodies that MPNS accepts: the WP7 legacy tile, and a FlipTile without
@@ -51,7 +41,7 @@ test('a FlipTile update renames the tile and flips it', async ({ phone, devConso
   })
 
   await test.step('send a FlipTile update with front and back fields', async () => {
-    await devConsole.send({ channel: WEATHER_CHANNEL, type: 'tile', payload: FLIP_TILE })
+    await devConsole.send({ channel: WEATHER_CHANNEL, type: 'tile', payload: OSLO_FLIP_TILE_XML })
     await devConsole.expectStatus(200)
     await expect(devConsole.response).toContainText('X-NotificationStatus: Received')
   })

@@ -1,18 +1,9 @@
 import { fileURLToPath } from 'node:url'
 
 import { expect, test } from '../e2e/fixtures'
+import { OSLO_FLIP_TILE_XML } from '../e2e/payloads'
 
 const SCREENSHOT_PATH = fileURLToPath(new URL('../docs/screenshots/handset.png', import.meta.url))
-
-const TILE_PAYLOAD = `<?xml version="1.0" encoding="utf-8"?>
-<wp:Notification xmlns:wp="WPNotification" Version="2.0">
-  <wp:Tile Template="FlipTile">
-    <wp:Title>Oslo</wp:Title>
-    <wp:Count>3</wp:Count>
-    <wp:BackTitle>Tomorrow</wp:BackTitle>
-    <wp:BackContent>Snow, -4 °C</wp:BackContent>
-  </wp:Tile>
-</wp:Notification>`
 
 const TOAST_PAYLOAD = `<?xml version="1.0" encoding="utf-8"?>
 <wp:Notification xmlns:wp="WPNotification">
@@ -30,7 +21,7 @@ test('captures the README screenshot', async ({ page, phone, devConsole }) => {
   await devConsole.send({
     channel: 'Contoso Weather on Handset 1',
     type: 'tile',
-    payload: TILE_PAYLOAD,
+    payload: OSLO_FLIP_TILE_XML,
   })
   await expect(phone.tile('Contoso Weather, Oslo, 3')).toBeVisible()
 

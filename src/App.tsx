@@ -2,7 +2,7 @@ import { DevConsole } from './console/DevConsole'
 import { Handset } from './device/Handset'
 import styles from './App.module.css'
 
-/** The emulator page: the handset with the developer console beside it. */
+/** Renders the emulator page: the handset with the developer console beside it. */
 export function App() {
   return (
     <main className={styles.layout}>

@@ -22,7 +22,7 @@ startWorkerSync()
   .then(() => {
     const device = useDeviceStore.getState()
     startConsoleSync()
-    // The service must know what is on screen before it answers raw notifications.
+    // The service must know what is on screen before it decides whether to accept raw notifications.
     reportForegroundApp(device.handsetId, selectForegroundAppId(device))
     startPushClient({
       handsetId: device.handsetId,

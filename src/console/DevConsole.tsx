@@ -6,7 +6,7 @@ import styles from './DevConsole.module.css'
 import { ExchangeView } from './ExchangeView'
 import { SendForm } from './SendForm'
 
-/** The developer console beside the handset: compose, send, and read the service's answer. */
+/** Renders the developer console, where a request is composed and sent and its response read. */
 export function DevConsole() {
   const handleKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {

@@ -11,7 +11,7 @@ import { toChannelOptionLabel } from './console-model'
 
 const NOTIFICATION_TYPES: readonly NotificationType[] = ['toast', 'tile', 'raw']
 
-/** The form that composes and sends one MPNS request. */
+/** Renders the form that composes and sends one MPNS request. */
 export function SendForm() {
   const channels = useConsoleStore((state) => state.channels)
   const selectedToken = useConsoleStore((state) => state.selectedToken)

@@ -1,5 +1,5 @@
-import { findHeader } from '@/mpns/http-format'
 import type { ReceivedResponse } from '@/mpns/http-format'
+import { readHeader } from '@/mpns/request'
 import type { ChannelRecord } from '@/mpns/types'
 
 /** Next steps a sender should take after each status, as the MPNS documentation gives them. */
@@ -32,9 +32,9 @@ export function explainResponse(response: ReceivedResponse): {
   details: string
   advice: string | undefined
 } {
-  const warningHeader = findHeader(response.headers, 'X-Emulator-Warning')
+  const warningHeader = readHeader(response.headers, 'X-Emulator-Warning')
   return {
-    reason: findHeader(response.headers, 'X-Emulator-Reason'),
+    reason: readHeader(response.headers, 'X-Emulator-Reason'),
     warnings: warningHeader ? warningHeader.split('; ') : [],
     details: response.body,
     advice: ADVICE_BY_STATUS[response.status],

@@ -14,7 +14,7 @@ export type MpnsErrorCode =
 
 /**
  * A protocol rejection: the HTTP status and the real `X-` headers MPNS sends for it, plus a
- * plain explanation for the developer. It is a result to answer with, never a crash.
+ * plain explanation for the developer. It becomes the response and is never a crash.
  */
 export class MpnsError extends Error {
   readonly code: MpnsErrorCode

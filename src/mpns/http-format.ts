@@ -45,9 +45,3 @@ export function toCanonicalHeaders(headers: Headers): HeaderEntry[] {
   })
   return entries
 }
-
-/** Reads one header of a list by name, ignoring letter case. */
-export function findHeader(headers: readonly HeaderEntry[], name: string): string | undefined {
-  const wanted = name.toLowerCase()
-  return headers.find(([candidate]) => candidate.toLowerCase() === wanted)?.[1]
-}

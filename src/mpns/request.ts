@@ -76,7 +76,7 @@ export function readMessageId(headers: readonly HeaderEntry[]): string | undefin
   return readHeader(headers, 'X-MessageID')?.trim()
 }
 
-/** Reads a request header in any letter case. Repeated headers are joined with ", " as fetch joins them. */
+/** Reads a header in any letter case. Repeated headers are joined with ", ", as fetch joins them. */
 export function readHeader(headers: readonly HeaderEntry[], name: string): string | undefined {
   const wanted = name.toLowerCase()
   const values = headers

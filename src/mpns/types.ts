@@ -9,7 +9,7 @@ export type DeviceConnectionStatus = 'Connected' | 'TempDisconnected' | 'Disconn
 
 export type SubscriptionStatus = 'Active' | 'Expired'
 
-/** One HTTP request aimed at a channel URI, as the service worker or a test sees it. */
+/** One HTTP request aimed at a channel URI, as the service worker or a test receives it. */
 export interface MpnsHttpRequest {
   method: string
   /** Absolute URL of the request. */
@@ -18,12 +18,12 @@ export interface MpnsHttpRequest {
   body: Uint8Array
 }
 
-/** The answer to an MpnsHttpRequest. Header names use the casing MPNS sends. */
+/** The response to an MpnsHttpRequest. Header names use the casing MPNS sends. */
 export interface MpnsHttpResponse {
   status: number
   statusText: string
   headers: HeaderEntry[]
-  /** Plain-text explanation; empty for 2xx answers, as MPNS sent no body. */
+  /** Plain-text explanation; empty for 2xx responses, because MPNS sent no body. */
   body: string
 }
 
@@ -64,7 +64,7 @@ export type TileFieldName =
   | 'CycleImage8'
   | 'CycleImage9'
 
-/** What one tile element asks for: a new value, or a reset through `Action="Clear"`. */
+/** Change one tile element requests: a new value, or a reset through `Action="Clear"`. */
 export type TileFieldUpdate = { action: 'set'; value: string } | { action: 'clear' }
 
 export interface TilePayload {
@@ -93,7 +93,7 @@ export interface ChannelRecord {
   openedAt: number
 }
 
-/** What the handset's push client last reported to the service. */
+/** State the handset's push client last reported to the service. */
 export interface DeviceRecord {
   handsetId: string
   /** App whose page is on screen, or null on Start and other shell screens. */

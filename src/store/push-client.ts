@@ -55,7 +55,7 @@ export function startPushClient(options: PushClientOptions): () => void {
   const keepalive = setInterval(() => void pull(), KEEPALIVE_INTERVAL_MS)
 
   // Only the tab holding the lock receives and acknowledges, so a handset open in two tabs
-  // shows each notification once; the lock passes on when the owning tab closes.
+  // shows each notification once. The lock passes on when the owning tab closes.
   navigator.locks
     .request(`mpns-push-client:${options.handsetId}`, { signal: abort.signal }, () => {
       owner = true
