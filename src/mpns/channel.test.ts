@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest'
 
+import { captureMpnsError, toErrorFields } from '@/test/mpns-error'
+
 import {
   createChannelToken,
+  describeChannelClose,
   isWellFormedToken,
   locateChannel,
   THROTTLED_PATH_PREFIX,
   toChannelUri,
   UNTHROTTLED_PATH_PREFIX,
+  validateChannelUri,
 } from './channel'
 import type { ChannelLocation } from './channel'
+import type { ChannelCloseReason } from './types'
+
+const ORIGIN = 'http://127.0.0.1:5173'
+const SECURE_ORIGIN = 'https://127.0.0.1:5174'
+const URI_FIX = 'Use the channel URI exactly as the phone reported it.'
 
 function countingBytes(length: number): Uint8Array {
   return Uint8Array.from({ length }, (_value, index) => (index * 37 + 11) % 256)
@@ -49,6 +58,12 @@ describe('toChannelUri', () => {
     ['http://127.0.0.1:5173/', 'http://127.0.0.1:5173/throttledthirdparty/01.00/AQtoken'],
   ])('builds the URI for origin %s', (origin, expected) => {
     expect(toChannelUri(origin, 'AQtoken')).toBe(expected)
+  })
+
+  it('builds the authenticated URI', () => {
+    expect(toChannelUri(SECURE_ORIGIN, 'AQtoken', { authenticated: true })).toBe(
+      'https://127.0.0.1:5174/unthrottledthirdparty/01.00/AQtoken',
+    )
   })
 })
 
@@ -125,5 +140,109 @@ describe('isWellFormedToken', () => {
     ['Ä', false],
   ])('tells that %j is %s', (token, expected) => {
     expect(isWellFormedToken(token)).toBe(expected)
+  })
+})
+
+describe('validateChannelUri', () => {
+  it.each([
+    [`${ORIGIN}${THROTTLED_PATH_PREFIX}AQabc`, { token: 'AQabc', authenticated: false }],
+    [`${SECURE_ORIGIN}${UNTHROTTLED_PATH_PREFIX}AQabc`, { token: 'AQabc', authenticated: true }],
+    [
+      `${SECURE_ORIGIN}${THROTTLED_PATH_PREFIX}%41Qabc?x=1`,
+      { token: 'AQabc', authenticated: false },
+    ],
+  ])('accepts %s', (url, expected) => {
+    expect(validateChannelUri(url)).toEqual(expected)
+  })
+
+  it.each([
+    [
+      'a URI over 1,024 characters',
+      `${ORIGIN}${THROTTLED_PATH_PREFIX}${'A'.repeat(1025 - ORIGIN.length - THROTTLED_PATH_PREFIX.length)}`,
+      `Malformed channel URI: it is 1025 characters long, over the 1024-character limit. ${URI_FIX}`,
+    ],
+    [
+      'another path',
+      `${ORIGIN}/index.html`,
+      `Malformed channel URI: its path does not start with /throttledthirdparty/01.00/ or /unthrottledthirdparty/01.00/. ${URI_FIX}`,
+    ],
+    [
+      'a missing token',
+      `${ORIGIN}${THROTTLED_PATH_PREFIX}`,
+      `Malformed channel URI: it has no channel token after the path prefix. ${URI_FIX}`,
+    ],
+    [
+      'a token with "+"',
+      `${ORIGIN}${THROTTLED_PATH_PREFIX}AQ+x`,
+      `Malformed channel URI: its token "AQ+x" contains characters other than A-Z, a-z, 0-9, "-", "_", "." and "~". ${URI_FIX}`,
+    ],
+    [
+      'a callback registration',
+      `${SECURE_ORIGIN}${UNTHROTTLED_PATH_PREFIX}AQabc/callback`,
+      'Malformed channel URI: "/callback" after the token is a callback registration, and callback registration is not supported yet. Send notifications to the channel URI without "/callback".',
+    ],
+    [
+      'an encoded slash before callback',
+      `${SECURE_ORIGIN}${UNTHROTTLED_PATH_PREFIX}AQabc%2Fcallback`,
+      `Malformed channel URI: its token "AQabc/callback" contains characters other than A-Z, a-z, 0-9, "-", "_", "." and "~". ${URI_FIX}`,
+    ],
+    [
+      'a callback after a malformed token',
+      `${SECURE_ORIGIN}${UNTHROTTLED_PATH_PREFIX}AQ+x/callback`,
+      `Malformed channel URI: its token "AQ+x/callback" contains characters other than A-Z, a-z, 0-9, "-", "_", "." and "~". ${URI_FIX}`,
+    ],
+  ])('rejects %s with 400', (_name, url, message) => {
+    const error = captureMpnsError(() => validateChannelUri(url))
+
+    expect(toErrorFields(error)).toEqual({
+      code: 'MALFORMED_CHANNEL_URI',
+      status: 400,
+      headers: [],
+      message,
+    })
+  })
+
+  it('rejects plain HTTP to an authenticated channel with 401', () => {
+    const error = captureMpnsError(() =>
+      validateChannelUri(`${ORIGIN}${UNTHROTTLED_PATH_PREFIX}AQabc`),
+    )
+
+    expect(toErrorFields(error)).toEqual({
+      code: 'UNAUTHORIZED',
+      status: 401,
+      headers: [],
+      message:
+        'Unauthorized: the request used plain HTTP for an authenticated channel URI (/unthrottledthirdparty/01.00/). Authenticated channels take HTTPS with the client certificate of the service, so send to the https: URI with that certificate.',
+    })
+  })
+})
+
+describe('describeChannelClose', () => {
+  it.each<[ChannelCloseReason | undefined, { cause: string; fix: string }]>([
+    [
+      'closed-by-app',
+      {
+        cause: 'the app closed the channel',
+        fix: 'Delete this channel URI, and use the one the app sends when it opens a channel again.',
+      },
+    ],
+    ['uninstalled', { cause: 'the app was uninstalled', fix: 'Delete this channel URI.' }],
+    [
+      'app-exited',
+      {
+        cause: 'the channel was bound to raw notifications only and closed when the app exited',
+        fix: 'Delete this channel URI, and use the one the app sends when it runs again.',
+      },
+    ],
+    [
+      'renewed',
+      {
+        cause: 'the app renewed its channel URI',
+        fix: 'Delete this channel URI, and send to the new channel URI the app reported.',
+      },
+    ],
+    [undefined, { cause: 'the channel was closed', fix: 'Delete this channel URI.' }],
+  ])('describes %s', (reason, expected) => {
+    expect(describeChannelClose(reason)).toEqual(expected)
   })
 })

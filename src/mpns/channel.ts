@@ -1,9 +1,20 @@
 import { invariant } from '@/lib/invariant'
 
+import { MpnsError } from './errors'
+import { shortenForMessage } from './message-text'
+import type { ChannelCloseReason } from './types'
+
 /** Result of locating a channel in a URL: its token, or a path that is not a channel URI. */
 export type ChannelLocation =
   | { kind: 'not-channel' }
   | { kind: 'channel'; token: string; authenticated: boolean; rawToken: string }
+
+/** A channel URI that passed the URI checks: its token and whether it is an authenticated channel. */
+export interface ValidChannelUri {
+  token: string
+  /** True for the /unthrottledthirdparty/01.00/ path of authenticated services. */
+  authenticated: boolean
+}
 
 /** Path prefix of channel URIs for unauthenticated (HTTP, rate-limited) services. */
 export const THROTTLED_PATH_PREFIX = '/throttledthirdparty/01.00/'
@@ -18,6 +29,27 @@ const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 
 const WELL_FORMED_TOKEN = /^[A-Za-z0-9\-_.~]+$/
 
+/** Maximum length of a channel URI, in characters. */
+const MAX_CHANNEL_URI_LENGTH = 1024
+
+/** Path appended to a channel URI to register a callback for an authenticated service. */
+const CALLBACK_PATH_SUFFIX = '/callback'
+
+const CLOSE_REASON_TEXTS: Readonly<Record<ChannelCloseReason, string>> = {
+  'closed-by-app': 'the app closed the channel',
+  uninstalled: 'the app was uninstalled',
+  'app-exited': 'the channel was bound to raw notifications only and closed when the app exited',
+  renewed: 'the app renewed its channel URI',
+}
+
+const CLOSE_REASON_FIXES: Readonly<Record<ChannelCloseReason, string>> = {
+  'closed-by-app':
+    'Delete this channel URI, and use the one the app sends when it opens a channel again.',
+  uninstalled: 'Delete this channel URI.',
+  'app-exited': 'Delete this channel URI, and use the one the app sends when it runs again.',
+  renewed: 'Delete this channel URI, and send to the new channel URI the app reported.',
+}
+
 /** Encodes random bytes as a base64url channel token without padding. */
 export function createChannelToken(randomBytes: Uint8Array): string {
   invariant(
@@ -28,10 +60,64 @@ export function createChannelToken(randomBytes: Uint8Array): string {
   return toBase64Url(randomBytes)
 }
 
-/** Builds the unauthenticated channel URI for a token on the given origin. */
-export function toChannelUri(origin: string, token: string): string {
+/**
+ * Builds the channel URI for a token on the given origin: the /throttledthirdparty/01.00/ path, or
+ * the /unthrottledthirdparty/01.00/ path when `authenticated` is true.
+ */
+export function toChannelUri(
+  origin: string,
+  token: string,
+  options: { authenticated?: boolean } = {},
+): string {
   const base = origin.endsWith('/') ? origin.slice(0, -1) : origin
-  return `${base}${THROTTLED_PATH_PREFIX}${token}`
+  const prefix = options.authenticated === true ? UNTHROTTLED_PATH_PREFIX : THROTTLED_PATH_PREFIX
+  return `${base}${prefix}${token}`
+}
+
+/**
+ * Checks the URI of a request to a channel and returns its token. Throws an MpnsError: 400 for a
+ * malformed channel URI, and 401 for plain HTTP to an authenticated channel.
+ */
+export function validateChannelUri(url: string): ValidChannelUri {
+  if (url.length > MAX_CHANNEL_URI_LENGTH) {
+    throw createMalformedUriError(
+      `it is ${url.length} characters long, over the ${MAX_CHANNEL_URI_LENGTH}-character limit`,
+    )
+  }
+
+  const location = locateChannel(url)
+  if (location.kind === 'not-channel') {
+    throw createMalformedUriError(
+      'its path does not start with /throttledthirdparty/01.00/ or /unthrottledthirdparty/01.00/',
+    )
+  }
+  if (location.token === '') {
+    throw createMalformedUriError('it has no channel token after the path prefix')
+  }
+  if (!isWellFormedToken(location.token)) {
+    throw createInvalidTokenError(location.token, location.rawToken)
+  }
+
+  if (location.authenticated && new URL(url).protocol === 'http:') {
+    throw new MpnsError({
+      code: 'UNAUTHORIZED',
+      status: 401,
+      message:
+        'Unauthorized: the request used plain HTTP for an authenticated channel URI (/unthrottledthirdparty/01.00/). Authenticated channels take HTTPS with the client certificate of the service, so send to the https: URI with that certificate.',
+    })
+  }
+  return { token: location.token, authenticated: location.authenticated }
+}
+
+/** Describes why a channel closed, for the 404 explanation: what happened, then what to do. */
+export function describeChannelClose(reason: ChannelCloseReason | undefined): {
+  cause: string
+  fix: string
+} {
+  if (reason === undefined) {
+    return { cause: 'the channel was closed', fix: CLOSE_REASON_FIXES.uninstalled }
+  }
+  return { cause: CLOSE_REASON_TEXTS[reason], fix: CLOSE_REASON_FIXES[reason] }
 }
 
 /**
@@ -63,6 +149,33 @@ export function locateChannel(url: string): ChannelLocation {
 /** Tells whether a percent-decoded token is non-empty and uses only unreserved URI characters. */
 export function isWellFormedToken(token: string): boolean {
   return WELL_FORMED_TOKEN.test(token)
+}
+
+function createInvalidTokenError(token: string, rawToken: string): MpnsError {
+  const channelToken = rawToken.endsWith(CALLBACK_PATH_SUFFIX)
+    ? rawToken.slice(0, -CALLBACK_PATH_SUFFIX.length)
+    : ''
+  if (isWellFormedToken(channelToken)) {
+    // TODO: accept callback registration (POST <channel URI>/callback with X-CallbackURI) once the
+    // HTTP endpoint can call the registered URI back.
+    return new MpnsError({
+      code: 'MALFORMED_CHANNEL_URI',
+      status: 400,
+      message:
+        'Malformed channel URI: "/callback" after the token is a callback registration, and callback registration is not supported yet. Send notifications to the channel URI without "/callback".',
+    })
+  }
+  return createMalformedUriError(
+    `its token "${shortenForMessage(token, 40)}" contains characters other than A-Z, a-z, 0-9, "-", "_", "." and "~"`,
+  )
+}
+
+function createMalformedUriError(problem: string): MpnsError {
+  return new MpnsError({
+    code: 'MALFORMED_CHANNEL_URI',
+    status: 400,
+    message: `Malformed channel URI: ${problem}. Use the channel URI exactly as the phone reported it.`,
+  })
 }
 
 function readPathname(url: string): string | undefined {

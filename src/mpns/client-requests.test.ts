@@ -10,6 +10,7 @@ import {
   THROTTLED_PATH_PREFIX,
   UNTHROTTLED_PATH_PREFIX,
 } from './channel'
+import { createDeviceRecord } from './device-state'
 import { DEFAULT_ENGINE_SETTINGS, handleChannelRequest } from './engine'
 import type { ChannelRequestResult } from './engine'
 import { readHeader } from './request'
@@ -29,15 +30,27 @@ const CHANNEL: ChannelRecord = {
   channelName: 'ChatChannel',
   boundToast: true,
   boundTile: true,
+  tileTemplate: 'FlipTile',
   openedAt: NOW - 60_000,
 }
 
-// The app is in the foreground, so raw notifications are delivered too.
+/** Navigation URIs of the secondary tiles that the captured tile updates address. */
+const PINNED_TILE_IDS = [
+  '/DetailsPage.xaml?id=99',
+  '/Chat.xaml?room=5',
+  '/SecondaryPage.xaml?item=7&view="full"',
+]
+
+// The app is in the foreground, so raw notifications are delivered too, and every secondary tile
+// the captures address is pinned.
 const DEVICE: DeviceRecord = {
-  handsetId: 'handset-1',
+  ...createDeviceRecord({ handsetId: 'handset-1', now: NOW }),
   foregroundAppId: 'contoso-chat',
-  lastContactAt: NOW,
+  secondaryTileIds: { 'contoso-chat': PINNED_TILE_IDS },
 }
+
+/** Captures that update an iconic tile go to an app whose tiles were created as IconicTile. */
+const ICONIC_CAPTURE_PREFIX = 'iconictile-'
 
 const shared = resolveSharedDir()
 const fixtures = shared.dir === null ? [] : loadClientRequestFixtures()
@@ -56,7 +69,11 @@ function toRequestUrl(path: string): string {
   return url.href
 }
 
-function replay(fixture: ClientRequestFixture): ChannelRequestResult {
+function replay(
+  fixture: ClientRequestFixture,
+  device: DeviceRecord = DEVICE,
+): ChannelRequestResult {
+  const tileTemplate = fixture.name.startsWith(ICONIC_CAPTURE_PREFIX) ? 'IconicTile' : 'FlipTile'
   return handleChannelRequest({
     request: {
       method: fixture.method,
@@ -64,8 +81,10 @@ function replay(fixture: ClientRequestFixture): ChannelRequestResult {
       headers: fixture.headers,
       body: fixture.body,
     },
-    channel: CHANNEL,
-    device: DEVICE,
+    channel: { ...CHANNEL, tileTemplate },
+    device,
+    usage: undefined,
+    queuedCount: 0,
     now: NOW,
     settings: DEFAULT_ENGINE_SETTINGS,
     deliveryId: `delivery-${fixture.name}`,
@@ -108,7 +127,7 @@ describeReplay(title, () => {
     expect(fixtures.map(({ name }) => name)).toContain(MALFORMED_CAPTURE)
   })
 
-  it.each(acceptedFixtures)('answers $name with 200 Received', (fixture) => {
+  it.each(acceptedFixtures)('returns 200 Received for $name', (fixture) => {
     const result = replay(fixture)
 
     expect(result.response.status).toBe(200)
@@ -123,15 +142,30 @@ describeReplay(title, () => {
     expect(result.enqueue?.notificationClass).toBe(
       Number(readHeader(fixture.headers, 'X-NotificationClass')),
     )
+    expect(result.warnings?.map(({ code }) => code) ?? []).not.toContain('TEMPLATE_MISMATCH')
   })
+
+  it.each(['fliptile-secondary-id', 'iconictile-secondary-id', 'tile-secondary-id'])(
+    'suppresses %s while its tile is unpinned',
+    (name) => {
+      const result = replay(findFixture(name), { ...DEVICE, secondaryTileIds: {} })
+
+      expect(result.response.status).toBe(200)
+      expect(result.notificationStatus).toBe('Suppressed')
+      expect(result.enqueue).toBeUndefined()
+    },
+  )
 
   it('rejects the capture with a control character', () => {
     const fixture = findFixture(MALFORMED_CAPTURE)
     const result = replay(fixture)
     const offset = fixture.body.indexOf(0x01)
-    const message = `Malformed XML payload at line 2, column 11 (byte offset ${offset}): control character U+0001 is not allowed in XML, which permits only tab, line feed and carriage return. Remove it or replace it with a space.`
+    const message = result.response.body
 
     expect(offset).toBe(146)
+    expect(message).toMatch(
+      /^Malformed XML payload at line 2, column 11 \(byte offset 146\): control character U\+0001 /,
+    )
     expect(result).toEqual({
       response: {
         status: 400,
@@ -143,6 +177,7 @@ describeReplay(title, () => {
         ],
         body: message,
       },
+      errorCode: 'MALFORMED_PAYLOAD',
     })
   })
 

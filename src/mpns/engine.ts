@@ -1,30 +1,36 @@
 import { invariant } from '@/lib/invariant'
 
-import { isWellFormedToken, locateChannel } from './channel'
+import { describeChannelClose, validateChannelUri } from './channel'
+import { deriveConnectionStatus } from './device-state'
 import { isMpnsError, MpnsError } from './errors'
+import type { MpnsErrorCode } from './errors'
 import { shortenForMessage } from './message-text'
-import { describeDelay } from './notification-class'
+import { decideNotificationOutcome } from './notification-outcome'
 import { parseNotificationRequest, readMessageId } from './request'
-import type { ParsedNotificationRequest } from './request'
 import { createErrorResponse, createMpnsResponse } from './response'
 import type {
   ChannelRecord,
+  ChannelUsage,
   DeviceRecord,
   EngineSettings,
   MpnsHttpRequest,
   MpnsHttpResponse,
   NotificationStatus,
-  NotificationType,
   QueuedNotification,
 } from './types'
+import type { SenderWarning } from './warnings'
 
-/** Inputs for handling one request to a channel URI. */
+/** Inputs for handling one request to a channel URI: the stored state it reads and the time. */
 export interface ChannelRequestInput {
   request: MpnsHttpRequest
-  /** The channel the URI's token names, or undefined when no such channel was issued. */
+  /** The channel the URI's token names (open or closed), or undefined when it was never issued. */
   channel: ChannelRecord | undefined
   /** The last report from the channel's handset, or undefined when it never connected. */
   device: DeviceRecord | undefined
+  /** Today's quota count of the channel, or undefined when it was sent nothing on this UTC day. */
+  usage: ChannelUsage | undefined
+  /** Undelivered notifications of the channel in the queue. */
+  queuedCount: number
   /** Engine time in epoch milliseconds. */
   now: number
   settings: EngineSettings
@@ -32,32 +38,54 @@ export interface ChannelRequestInput {
   deliveryId: string
 }
 
-/** The response to send, and the notification to store when MPNS accepted one. */
+/**
+ * The response, plus the changes the caller stores in one transaction before sending it.
+ * A 200 Received promises the notification is stored, so the caller answers only after the write.
+ */
 export interface ChannelRequestResult {
   response: MpnsHttpResponse
-  enqueue?: QueuedNotification
+  /** Outcome for logs and the console; absent on responses without X-NotificationStatus. */
   notificationStatus?: NotificationStatus
+  /** The accepted notification to queue. */
+  enqueue?: QueuedNotification
+  /** The channel's new quota count for the day. */
+  usage?: ChannelUsage
+  /** The channel record to store, when the request closed it. */
+  channel?: ChannelRecord
+  /** The device record to store, when the service first found the handset Inactive. */
+  device?: DeviceRecord
+  /** The sender warnings sent in X-Emulator-Warning, absent when there are none. */
+  warnings?: SenderWarning[]
+  /** Code of the rejection, for logs and the console. Absent on 200 responses. */
+  errorCode?: MpnsErrorCode
 }
 
-/** Engine settings before the user changes any. */
+/** Engine settings before the user changes any; every value is an assumption, labelled as such in the UI. */
 export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
   maxXmlBodyBytes: 3072,
   maxRawBodyBytes: 1024,
   missingClassDefault: 'slowest',
+  dailyQuota: 500,
+  queueDepth: 100,
+  inactiveAfterMinutes: 60,
+  strictMode: false,
+  serviceDown: false,
+  unknownTokenAnswer: 'not-found',
+  authenticatedLimits: 'lifted',
 }
 
-/** Maximum length of a channel URI, in characters. */
-const MAX_CHANNEL_URI_LENGTH = 1024
-
-const NOTIFICATION_NOUNS: Readonly<Record<NotificationType, string>> = {
-  toast: 'toast',
-  tile: 'tile update',
-  raw: 'raw notification',
-}
+const NOTIFICATION_STATUSES: readonly NotificationStatus[] = [
+  'Received',
+  'Dropped',
+  'QueueFull',
+  'Suppressed',
+]
 
 /**
- * Handles a request to a channel URI as MPNS does, with 405, 400, 404, or 200 Received or Suppressed.
- * An accepted notification is returned in `enqueue` for the caller to store.
+ * Handles a request to a channel URI as MPNS does and returns the response with the changes to
+ * store. The first check that matches decides, in this order: service down (503), method (405),
+ * channel URI (400, 401), unknown or closed channel (404), request and payload (400), then the
+ * delivery outcome (412, 406, or 200 Dropped, Suppressed, QueueFull or Received).
  */
 export function handleChannelRequest(input: ChannelRequestInput): ChannelRequestResult {
   const messageId = readMessageId(input.request.headers)
@@ -71,16 +99,26 @@ export function handleChannelRequest(input: ChannelRequestInput): ChannelRequest
 
     const result: ChannelRequestResult = {
       response: createErrorResponse(error, { now: input.now, messageId }),
+      errorCode: error.code,
     }
-    if (error.code === 'CHANNEL_NOT_FOUND') {
-      result.notificationStatus = 'Dropped'
+    const notificationStatus = readNotificationStatus(error)
+    if (notificationStatus !== undefined) {
+      result.notificationStatus = notificationStatus
     }
     return result
   }
 }
 
 function answerChannelRequest(input: ChannelRequestInput): ChannelRequestResult {
-  const { request, channel } = input
+  const { request, channel, settings } = input
+  if (settings.serviceDown) {
+    throw new MpnsError({
+      code: 'SERVICE_UNAVAILABLE',
+      status: 503,
+      message:
+        'Service Unavailable: the push service was taken down in the emulator console, so it responds to every request with 503. Bring it back up in the console, then resend with exponential backoff.',
+    })
+  }
   if (request.method !== 'POST') {
     throw new MpnsError({
       code: 'METHOD_NOT_ALLOWED',
@@ -89,141 +127,77 @@ function answerChannelRequest(input: ChannelRequestInput): ChannelRequestResult 
     })
   }
 
-  const token = readChannelToken(request.url)
+  const uri = validateChannelUri(request.url)
+  if (channel === undefined && settings.unknownTokenAnswer === 'probe-resistant') {
+    return createProbeResistantResult(input, uri.token)
+  }
   if (channel === undefined) {
-    // NOTE: MPNS's response to a token it never issued is undocumented, so the engine sends
-    // the response MPNS documents for an expired subscription.
-    throw new MpnsError({
-      code: 'CHANNEL_NOT_FOUND',
-      status: 404,
-      message: `Dropped: channel token "${shortenToken(token)}" was never issued or has expired. Delete this channel URI.`,
-      headers: [
-        ['X-NotificationStatus', 'Dropped'],
-        ['X-DeviceConnectionStatus', 'Disconnected'],
-        ['X-SubscriptionStatus', 'Expired'],
-      ],
-    })
+    throw createUnknownTokenError(uri.token)
   }
   invariant(
-    channel.token === token,
-    `Failed to answer a channel request: the channel record is for token ${channel.token}, the URI names ${token}`,
+    channel.token === uri.token,
+    `Failed to answer a channel request: the channel record is for token ${channel.token}, the URI names ${uri.token}`,
   )
+  if (channel.closedAt !== undefined) {
+    throw createChannelClosedError(input, channel)
+  }
 
-  const parsed = parseNotificationRequest(request, input.settings)
-  return decideOutcome(input, channel, parsed)
+  const authenticated = uri.authenticated || channel.serviceName !== undefined
+  const parsed = parseNotificationRequest(request, settings, { authenticated })
+  return decideNotificationOutcome({ input, channel, parsed, authenticated })
 }
 
-/** Returns the well-formed token of a channel URI, or throws 400 for a malformed one. */
-function readChannelToken(url: string): string {
-  if (url.length > MAX_CHANNEL_URI_LENGTH) {
-    throw createMalformedUriError(
-      `it is ${url.length} characters long, over the ${MAX_CHANNEL_URI_LENGTH}-character limit`,
-    )
-  }
-
-  // TODO: callback registration (POST to the channel URI plus "/callback") is not handled,
-  // so its path reads as a malformed token.
-  const location = locateChannel(url)
-  if (location.kind === 'not-channel') {
-    throw createMalformedUriError(
-      'its path does not start with /throttledthirdparty/01.00/ or /unthrottledthirdparty/01.00/',
-    )
-  }
-  if (location.token === '') {
-    throw createMalformedUriError('it has no channel token after the path prefix')
-  }
-  if (!isWellFormedToken(location.token)) {
-    throw createMalformedUriError(
-      `its token "${shortenForMessage(location.token, 40)}" contains characters other than A-Z, a-z, 0-9, "-", "_", "." and "~"`,
-    )
-  }
-  return location.token
-}
-
-function createMalformedUriError(problem: string): MpnsError {
+function createUnknownTokenError(token: string): MpnsError {
+  // NOTE: MPNS's response to a token it never issued is undocumented, so the engine sends
+  // the response MPNS documents for an expired subscription.
   return new MpnsError({
-    code: 'MALFORMED_CHANNEL_URI',
-    status: 400,
-    message: `Malformed channel URI: ${problem}. Use the channel URI exactly as the phone reported it.`,
+    code: 'CHANNEL_NOT_FOUND',
+    status: 404,
+    message: `Dropped: channel token "${shortenToken(token)}" was never issued or has expired. Delete this channel URI.`,
+    headers: [
+      ['X-NotificationStatus', 'Dropped'],
+      ['X-DeviceConnectionStatus', 'Disconnected'],
+      ['X-SubscriptionStatus', 'Expired'],
+    ],
   })
 }
 
-function decideOutcome(
+/** Responds to a token that was never issued as one book reports MPNS did: 200 Received, nothing stored. */
+function createProbeResistantResult(
   input: ChannelRequestInput,
-  channel: ChannelRecord,
-  parsed: ParsedNotificationRequest,
+  token: string,
 ): ChannelRequestResult {
-  const { device, now } = input
-  const deviceConnectionStatus = device === undefined ? 'TempDisconnected' : 'Connected'
-  const common = {
-    status: 200,
-    now,
-    deviceConnectionStatus,
-    subscriptionStatus: 'Active',
-    warnings: parsed.warnings,
-    ...(parsed.messageId === undefined ? {} : { messageId: parsed.messageId }),
-  } as const
-
-  const suppression = findSuppressionReason(parsed.type, channel, device)
-  if (suppression !== undefined) {
-    const response = createMpnsResponse({
-      ...common,
-      notificationStatus: 'Suppressed',
-      reason: `Suppressed: ${suppression}`,
-    })
-    return { response, notificationStatus: 'Suppressed' }
-  }
-
-  const enqueue = toQueuedNotification(input, channel, parsed)
-  const connection =
-    device === undefined ? ', which is not connected, so delivery waits until it reconnects' : ''
+  const messageId = readMessageId(input.request.headers)
   const response = createMpnsResponse({
-    ...common,
+    status: 200,
+    now: input.now,
     notificationStatus: 'Received',
-    reason: `Received: ${NOTIFICATION_NOUNS[parsed.type]} queued for ${describeDelay(parsed.delaySeconds)} to ${channel.appName} on ${channel.handsetId}${connection}.`,
+    deviceConnectionStatus: 'Connected',
+    subscriptionStatus: 'Active',
+    reason: `Received, but dropped: channel token "${shortenToken(token)}" was never issued. The probe-resistant unknown-token setting responds with 200 Received, as one book says MPNS did so that outsiders cannot probe for tokens. Check the channel URI if the notification was meant to arrive.`,
+    ...(messageId === undefined ? {} : { messageId }),
   })
-  return { response, enqueue, notificationStatus: 'Received' }
+  return { response, notificationStatus: 'Received' }
 }
 
-/** Returns why MPNS drops this notification for the channel, or undefined when it accepts it. */
-function findSuppressionReason(
-  type: NotificationType,
-  channel: ChannelRecord,
-  device: DeviceRecord | undefined,
-): string | undefined {
-  if (type === 'toast' && !channel.boundToast) {
-    return `the channel of "${channel.appName}" is not bound to toast notifications (the user declined them), so MPNS drops toasts for it.`
-  }
-  if (type === 'tile' && !channel.boundTile) {
-    return `the channel of "${channel.appName}" is not bound to tile notifications, so MPNS drops tile updates for it.`
-  }
-  // NOTE: MPNS closes a raw-only channel when its app exits (404 Expired). The engine responds with
-  // Suppressed instead, because the channel record does not say whether the app has exited.
-  if (type === 'raw' && device?.foregroundAppId !== channel.appId) {
-    return `"${channel.appName}" is not running on ${channel.handsetId}, so MPNS drops raw notifications for it.`
-  }
-  return undefined
+function createChannelClosedError(input: ChannelRequestInput, channel: ChannelRecord): MpnsError {
+  const { cause, fix } = describeChannelClose(channel.closeReason)
+  const deviceConnectionStatus = deriveConnectionStatus(input)
+  return new MpnsError({
+    code: 'CHANNEL_CLOSED',
+    status: 404,
+    message: `Dropped: the channel of "${channel.appName}" is closed because ${cause}, so its subscription has expired. ${fix}`,
+    headers: [
+      ['X-NotificationStatus', 'Dropped'],
+      ['X-DeviceConnectionStatus', deviceConnectionStatus],
+      ['X-SubscriptionStatus', 'Expired'],
+    ],
+  })
 }
 
-function toQueuedNotification(
-  input: ChannelRequestInput,
-  channel: ChannelRecord,
-  parsed: ParsedNotificationRequest,
-): QueuedNotification {
-  const notification: QueuedNotification = {
-    deliveryId: input.deliveryId,
-    token: channel.token,
-    handsetId: channel.handsetId,
-    appId: channel.appId,
-    notificationClass: parsed.notificationClass,
-    acceptedAt: input.now,
-    dueAt: input.now + parsed.delaySeconds * 1000,
-    payload: parsed.payload,
-  }
-  if (parsed.messageId !== undefined) {
-    notification.messageId = parsed.messageId
-  }
-  return notification
+function readNotificationStatus(error: MpnsError): NotificationStatus | undefined {
+  const value = error.headers.find(([name]) => name === 'X-NotificationStatus')?.[1]
+  return NOTIFICATION_STATUSES.find((status) => status === value)
 }
 
 /** Shortens a channel token for messages, keeping enough to recognize it. */

@@ -1,9 +1,12 @@
 import type { HeaderEntry } from './types'
 
 export type MpnsErrorCode =
+  | 'SERVICE_UNAVAILABLE'
   | 'METHOD_NOT_ALLOWED'
   | 'MALFORMED_CHANNEL_URI'
+  | 'UNAUTHORIZED'
   | 'CHANNEL_NOT_FOUND'
+  | 'CHANNEL_CLOSED'
   | 'INVALID_TARGET'
   | 'INVALID_NOTIFICATION_CLASS'
   | 'PAYLOAD_TOO_LARGE'
@@ -11,6 +14,9 @@ export type MpnsErrorCode =
   | 'MALFORMED_PAYLOAD'
   | 'INVALID_PAYLOAD'
   | 'WNS_FORMAT'
+  | 'STRICT_MODE_WARNING'
+  | 'DEVICE_INACTIVE'
+  | 'DAILY_QUOTA_EXCEEDED'
 
 /**
  * A protocol rejection: the HTTP status and the real `X-` headers MPNS sends for it, plus a

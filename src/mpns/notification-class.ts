@@ -1,6 +1,8 @@
 import { MpnsError } from './errors'
 import { shortenForMessage } from './message-text'
 import type { EngineSettings, NotificationType } from './types'
+import { addWarning } from './warnings'
+import type { SenderWarning } from './warnings'
 
 /** Batching interval of a notification class, in seconds. */
 export type DelaySeconds = 0 | 450 | 900
@@ -63,7 +65,7 @@ export function readNotificationClass(options: {
   value: string | undefined
   type: NotificationType
   settings: EngineSettings
-  warnings: string[]
+  warnings: SenderWarning[]
 }): { notificationClass: number; delaySeconds: DelaySeconds } {
   const { value, type, settings, warnings } = options
   const ranges = CLASS_RANGES[type]
@@ -94,11 +96,13 @@ export function readNotificationClass(options: {
 function selectDefaultClass(
   type: NotificationType,
   settings: EngineSettings,
-  warnings: string[],
+  warnings: SenderWarning[],
 ): { notificationClass: number; delaySeconds: DelaySeconds } {
   const ranges = CLASS_RANGES[type]
   const range = settings.missingClassDefault === 'immediate' ? ranges[0] : ranges[2]
-  warnings.push(
+  addWarning(
+    warnings,
+    'CLASS_MISSING',
     `X-NotificationClass is missing, so ${NOTIFICATION_TYPE_NOUNS[type]} gets class ${range.min} (${describeDelay(range.delaySeconds)}). Send the header to choose the batching interval.`,
   )
   return { notificationClass: range.min, delaySeconds: range.delaySeconds }

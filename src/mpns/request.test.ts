@@ -138,7 +138,7 @@ describe('parseNotificationRequest', () => {
 
     expect(parsed.type).toBe(type)
     expect(parsed.payload.type).toBe(type)
-    expect(parsed.warnings).toEqual(warnings)
+    expect(parsed.warnings.map(({ message }) => message)).toEqual(warnings)
   })
 
   it.each([
@@ -190,7 +190,7 @@ describe('parseNotificationRequest', () => {
 
     expect(parsed.notificationClass).toBe(notificationClass)
     expect(parsed.delaySeconds).toBe(delaySeconds)
-    expect(parsed.warnings).toEqual([])
+    expect(parsed.warnings.map(({ message }) => message)).toEqual([])
   })
 
   it.each([
@@ -234,7 +234,7 @@ describe('parseNotificationRequest', () => {
 
       expect(parsed.notificationClass).toBe(notificationClass)
       expect(parsed.delaySeconds).toBe(delaySeconds)
-      expect(parsed.warnings).toEqual([warning])
+      expect(parsed.warnings.map(({ message }) => message)).toEqual([warning])
     },
   )
 
@@ -325,14 +325,14 @@ describe('parseNotificationRequest', () => {
     const parsed = parse([...TOAST_HEADERS, [name, value]])
 
     expect(parsed.messageId).toBe(expected)
-    expect(parsed.warnings).toEqual([])
+    expect(parsed.warnings.map(({ message }) => message)).toEqual([])
   })
 
   it('accepts a message id that is not a UUID', () => {
     const parsed = parse([...TOAST_HEADERS, ['X-MessageID', '5f3c2a1b9d8e7']])
 
     expect(parsed.messageId).toBe('5f3c2a1b9d8e7')
-    expect(parsed.warnings).toEqual([
+    expect(parsed.warnings.map(({ message }) => message)).toEqual([
       'X-MessageID "5f3c2a1b9d8e7" is not a UUID. It is echoed as received, but MPNS documents a UUID such as 1b4e28ba-2fa1-11d2-883f-0016d3cca427.',
     ])
   })
@@ -371,13 +371,13 @@ describe('parseNotificationRequest', () => {
       type: 'toast',
       toast: { text1: 'Hi', silent: false },
     })
-    expect(parsed.warnings).toEqual(warnings)
+    expect(parsed.warnings.map(({ message }) => message)).toEqual(warnings)
   })
 
   it('warns about a tile without Content-Type', () => {
     const parsed = parse(withHeader(TILE_HEADERS, 'Content-Type', null))
 
-    expect(parsed.warnings).toEqual([
+    expect(parsed.warnings.map(({ message }) => message)).toEqual([
       'Content-Type is missing on a tile request. The body is parsed as XML anyway, but send Content-Type: text/xml.',
     ])
   })
@@ -444,6 +444,53 @@ describe('parseNotificationRequest', () => {
       const body = new Uint8Array(size).fill(0x01)
       const error = captureMpnsError(() =>
         parseNotificationRequest(createRequest(headers, body), settings),
+      )
+
+      expect(toErrorFields(error)).toEqual({
+        code: 'PAYLOAD_TOO_LARGE',
+        status: 400,
+        headers: [],
+        message,
+      })
+    },
+  )
+
+  it.each([
+    ['toast', TOAST_HEADERS, 65_536],
+    ['raw', RAW_HEADERS, 65_536],
+  ] as const)(
+    'accepts a %s body of %i bytes on an authenticated channel',
+    (type, headers, size) => {
+      const body = type === 'raw' ? new Uint8Array(size).fill(0x41) : encode(toastOfSize(size))
+      const parsed = parseNotificationRequest(
+        createRequest(headers, body),
+        DEFAULT_ENGINE_SETTINGS,
+        { authenticated: true },
+      )
+
+      expect(body.length).toBe(size)
+      expect(parsed.type).toBe(type)
+    },
+  )
+
+  it.each([
+    [
+      'lifted',
+      65_537,
+      'Payload too large: the raw body is 65537 bytes, over the limit of 65536 bytes for authenticated channels, a cap that protects the emulator. Shorten the payload to 65536 bytes or fewer.',
+    ],
+    [
+      'documented',
+      1025,
+      'Payload too large: the raw body is 1025 bytes, over the limit of 1024 bytes for raw bodies. Shorten the payload to 1024 bytes or fewer.',
+    ],
+  ] as const)(
+    'rejects an oversized body on an authenticated channel with %s limits',
+    (authenticatedLimits, size, message) => {
+      const settings = { ...DEFAULT_ENGINE_SETTINGS, authenticatedLimits }
+      const request = createRequest(RAW_HEADERS, new Uint8Array(size).fill(0x41))
+      const error = captureMpnsError(() =>
+        parseNotificationRequest(request, settings, { authenticated: true }),
       )
 
       expect(toErrorFields(error)).toEqual({

@@ -13,6 +13,8 @@ import type {
   NotificationPayload,
   NotificationType,
 } from './types'
+import { addWarning } from './warnings'
+import type { SenderWarning } from './warnings'
 
 /** A notification request that passed every check, with the warnings for the sender. */
 export interface ParsedNotificationRequest {
@@ -23,8 +25,30 @@ export interface ParsedNotificationRequest {
   /** The request's X-MessageID without surrounding whitespace. */
   messageId?: string
   payload: NotificationPayload
-  warnings: string[]
+  warnings: SenderWarning[]
 }
+
+/** Options of parseNotificationRequest. */
+export interface ParseRequestOptions {
+  /**
+   * True for an authenticated channel, whose body size limit is AUTHENTICATED_MAX_BODY_BYTES
+   * unless the settings apply the documented limits everywhere. @default false
+   */
+  authenticated?: boolean
+}
+
+interface BodyLimitContext {
+  type: NotificationType
+  settings: EngineSettings
+  authenticated: boolean
+}
+
+/**
+ * Largest body on an authenticated channel while its size limits are lifted. Authenticated
+ * channels are described as free of the size limits of unauthenticated ones, and this cap only
+ * protects the engine from unbounded bodies.
+ */
+export const AUTHENTICATED_MAX_BODY_BYTES = 65_536
 
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
 
@@ -35,8 +59,9 @@ const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 export function parseNotificationRequest(
   request: MpnsHttpRequest,
   settings: EngineSettings,
+  options: ParseRequestOptions = {},
 ): ParsedNotificationRequest {
-  const warnings: string[] = []
+  const warnings: SenderWarning[] = []
   rejectWnsHeaders(request.headers)
 
   const type = readNotificationType(request.headers, warnings)
@@ -48,7 +73,9 @@ export function parseNotificationRequest(
   })
   const messageId = readMessageId(request.headers)
   if (messageId !== undefined && !UUID.test(messageId)) {
-    warnings.push(
+    addWarning(
+      warnings,
+      'MESSAGE_ID_NOT_UUID',
       `X-MessageID "${shortenForMessage(messageId)}" is not a UUID. It is echoed as received, but MPNS documents a UUID such as 1b4e28ba-2fa1-11d2-883f-0016d3cca427.`,
     )
   }
@@ -56,7 +83,7 @@ export function parseNotificationRequest(
     checkContentType(request.headers, type, warnings)
   }
 
-  checkBodySize(request.body, type, settings)
+  checkBodySize(request.body, { type, settings, authenticated: options.authenticated === true })
   const payload = parsePayload(request.body, type, warnings)
 
   const parsed: ParsedNotificationRequest = {
@@ -100,7 +127,7 @@ function rejectWnsHeaders(headers: readonly HeaderEntry[]): void {
 
 function readNotificationType(
   headers: readonly HeaderEntry[],
-  warnings: string[],
+  warnings: SenderWarning[],
 ): NotificationType {
   const target = readHeader(headers, 'X-WindowsPhone-Target')
   if (target === undefined) {
@@ -111,14 +138,18 @@ function readNotificationType(
   const quoted = `"${shortenForMessage(target)}"`
   if (normalized === 'toast' || normalized === 'token') {
     if (target !== normalized) {
-      warnings.push(
+      addWarning(
+        warnings,
+        'TARGET_LETTER_CASE',
         `X-WindowsPhone-Target ${quoted} was read as "${normalized}". Send it in lower case, as MPNS documents it.`,
       )
     }
     return normalized === 'toast' ? 'toast' : 'tile'
   }
   if (normalized === 'raw') {
-    warnings.push(
+    addWarning(
+      warnings,
+      'TARGET_RAW',
       `X-WindowsPhone-Target ${quoted} is not an MPNS value, so the request was treated as raw. Leave the header out for raw notifications.`,
     )
     return 'raw'
@@ -138,7 +169,7 @@ function readNotificationType(
 function checkContentType(
   headers: readonly HeaderEntry[],
   type: NotificationType,
-  warnings: string[],
+  warnings: SenderWarning[],
 ): void {
   const contentType = readHeader(headers, 'Content-Type')
   const mediaType = contentType?.split(';')[0]?.trim().toLowerCase()
@@ -150,28 +181,44 @@ function checkContentType(
     contentType === undefined
       ? `Content-Type is missing on ${NOTIFICATION_TYPE_NOUNS[type]} request.`
       : `Content-Type "${shortenForMessage(contentType)}" is not text/xml.`
-  warnings.push(`${problem} The body is parsed as XML anyway, but send Content-Type: text/xml.`)
+  addWarning(
+    warnings,
+    'CONTENT_TYPE_NOT_XML',
+    `${problem} The body is parsed as XML anyway, but send Content-Type: text/xml.`,
+  )
 }
 
-function checkBodySize(body: Uint8Array, type: NotificationType, settings: EngineSettings): void {
-  const isRaw = type === 'raw'
-  const limit = isRaw ? settings.maxRawBodyBytes : settings.maxXmlBodyBytes
+function checkBodySize(body: Uint8Array, context: BodyLimitContext): void {
+  const { limit, appliesTo } = selectBodyLimit(context)
   if (body.length <= limit) {
     return
   }
 
-  const kind = isRaw ? 'raw bodies' : 'toast and tile bodies'
   throw new MpnsError({
     code: 'PAYLOAD_TOO_LARGE',
     status: 400,
-    message: `Payload too large: the ${type} body is ${body.length} bytes, over the limit of ${limit} bytes for ${kind}. Shorten the payload to ${limit} bytes or fewer.`,
+    message: `Payload too large: the ${context.type} body is ${body.length} bytes, over the limit of ${limit} bytes for ${appliesTo}. Shorten the payload to ${limit} bytes or fewer.`,
   })
+}
+
+function selectBodyLimit(context: BodyLimitContext): { limit: number; appliesTo: string } {
+  const { type, settings, authenticated } = context
+  if (authenticated && settings.authenticatedLimits === 'lifted') {
+    return {
+      limit: AUTHENTICATED_MAX_BODY_BYTES,
+      appliesTo: 'authenticated channels, a cap that protects the emulator',
+    }
+  }
+  if (type === 'raw') {
+    return { limit: settings.maxRawBodyBytes, appliesTo: 'raw bodies' }
+  }
+  return { limit: settings.maxXmlBodyBytes, appliesTo: 'toast and tile bodies' }
 }
 
 function parsePayload(
   body: Uint8Array,
   type: NotificationType,
-  warnings: string[],
+  warnings: SenderWarning[],
 ): NotificationPayload {
   if (type === 'raw') {
     return createRawPayload(body)

@@ -24,7 +24,10 @@ describe('createMpnsResponse', () => {
       deviceConnectionStatus: 'Connected',
       subscriptionStatus: 'Active',
       messageId: UUID,
-      warnings: ['First warning.', 'Second warning.'],
+      warnings: [
+        { code: 'STRAY_TEXT', message: 'First warning.' },
+        { code: 'STRAY_TEXT', message: 'Second warning.' },
+      ],
       body: 'Explanation',
     })
 
@@ -72,7 +75,7 @@ describe('createMpnsResponse', () => {
       now: NOW,
       reason: 'Received: toast for "Café 😀".',
       messageId: 'id\té',
-      warnings: ['Text "日本\u0001" was ignored.'],
+      warnings: [{ code: 'STRAY_TEXT', message: 'Text "日本\u0001" was ignored.' }],
       body: 'Café 😀',
     })
     const values = Object.fromEntries(response.headers)
@@ -157,6 +160,24 @@ describe('createErrorResponse', () => {
       ['X-SubscriptionStatus', 'Expired'],
       ['Date', DATE],
       ['X-Emulator-Reason', 'Dropped: gone.'],
+      ['Content-Type', 'text/plain; charset=utf-8'],
+    ])
+  })
+
+  it('sends the warnings found before the rejection', () => {
+    const error = new MpnsError({
+      code: 'STRICT_MODE_WARNING',
+      status: 400,
+      message: 'Rejected in strict mode.',
+    })
+    const warnings = [
+      { code: 'CLASS_MISSING', message: 'X-NotificationClass is missing.' },
+    ] as const
+
+    expect(createErrorResponse(error, { now: NOW, warnings }).headers).toEqual([
+      ['Date', DATE],
+      ['X-Emulator-Reason', 'Rejected in strict mode.'],
+      ['X-Emulator-Warning', 'X-NotificationClass is missing.'],
       ['Content-Type', 'text/plain; charset=utf-8'],
     ])
   })

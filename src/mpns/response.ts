@@ -8,6 +8,7 @@ import type {
   NotificationStatus,
   SubscriptionStatus,
 } from './types'
+import type { SenderWarning } from './warnings'
 
 /** Content of an MPNS response. createMpnsResponse fixes the header order and casing. */
 export interface ResponseOptions {
@@ -21,7 +22,7 @@ export interface ResponseOptions {
   subscriptionStatus?: SubscriptionStatus
   /** The request's X-MessageID, echoed whenever the request had one. */
   messageId?: string
-  warnings?: readonly string[]
+  warnings?: readonly SenderWarning[]
   /** Plain-text explanation. An empty body sends no Content-Type. @default '' */
   body?: string
 }
@@ -80,10 +81,17 @@ export function createMpnsResponse(options: ResponseOptions): MpnsHttpResponse {
   return buildResponse(options, statusHeaders)
 }
 
-/** Converts a protocol rejection into its response: the error's status headers and explanation. */
+/**
+ * Converts a protocol rejection into its response: the error's status headers and explanation,
+ * plus the sender warnings found before the rejection.
+ */
 export function createErrorResponse(
   error: MpnsError,
-  context: { now: number; messageId?: string | undefined },
+  context: {
+    now: number
+    messageId?: string | undefined
+    warnings?: readonly SenderWarning[] | undefined
+  },
 ): MpnsHttpResponse {
   const statusHeaders = STATUS_HEADER_NAMES.flatMap((name): HeaderEntry[] => {
     const entry = error.headers.find(
@@ -100,6 +108,9 @@ export function createErrorResponse(
   }
   if (context.messageId !== undefined) {
     options.messageId = context.messageId
+  }
+  if (context.warnings !== undefined) {
+    options.warnings = context.warnings
   }
   return buildResponse(options, statusHeaders)
 }
@@ -135,7 +146,7 @@ function buildResponse(options: ResponseOptions, statusHeaders: HeaderEntry[]): 
   headers.push(['X-Emulator-Reason', options.reason])
   const warnings = options.warnings ?? []
   if (warnings.length > 0) {
-    headers.push(['X-Emulator-Warning', warnings.join('; ')])
+    headers.push(['X-Emulator-Warning', warnings.map(({ message }) => message).join('; ')])
   }
 
   const body = options.body ?? ''

@@ -45,13 +45,26 @@ const ICONIC_TILE_TEMPLATE = [
   '</wp:Notification>',
 ].join('\n')
 
+const CYCLE_TILE_TEMPLATE = [
+  '<?xml version="1.0" encoding="utf-8"?>',
+  '<wp:Notification xmlns:wp="WPNotification" Version="2.0">',
+  '  <wp:Tile Template="CycleTile">',
+  '    <wp:Title>Photos</wp:Title>',
+  '    <wp:Count>2</wp:Count>',
+  '    <wp:CycleImage1>/Assets/Photos/1.jpg</wp:CycleImage1>',
+  '    <wp:CycleImage2>/Assets/Photos/2.jpg</wp:CycleImage2>',
+  '  </wp:Tile>',
+  '</wp:Notification>',
+].join('\n')
+
 /**
  * Tile starters by the template of the tile they update. A tile keeps the template it was
  * created with, and the phone drops an update in another template.
  */
-export const TILE_TEMPLATES: Readonly<Record<'FlipTile' | 'IconicTile', string>> = {
+export const TILE_TEMPLATES: Readonly<Record<'FlipTile' | 'IconicTile' | 'CycleTile', string>> = {
   FlipTile: PAYLOAD_TEMPLATES.tile,
   IconicTile: ICONIC_TILE_TEMPLATE,
+  CycleTile: CYCLE_TILE_TEMPLATE,
 }
 
 /** X-NotificationClass choices per type: immediate, within 450 s, within 900 s. */

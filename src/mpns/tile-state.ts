@@ -6,10 +6,20 @@ export interface TileState {
   fields: Partial<Record<TileFieldName, string>>
 }
 
+/** A tile colour read from `#AARRGGBB` or `#RRGGBB`. */
+export interface TileColor {
+  /** Alpha channel from 0 to 255, which is 255 for `#RRGGBB`. */
+  alpha: number
+  /** Red, green and blue as `#RRGGBB` in upper case. */
+  rgb: string
+}
+
 /** Maximum count a tile badge shows. Higher counts show as this value. */
-const MAX_DISPLAYED_COUNT = 99
+export const MAX_DISPLAYED_COUNT = 99
 
 const DECIMAL_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/
+
+const HEX_COLOR = /^#([0-9a-fA-F]{2})?([0-9a-fA-F]{6})$/
 
 /**
  * Tells whether an update of one template can change a tile of another.
@@ -64,13 +74,26 @@ export function toDisplayedCount(value: string | undefined): number | undefined 
   return Math.min(whole, MAX_DISPLAYED_COUNT)
 }
 
-/** Parses a Count value written as a decimal number, or returns undefined when it is not one. */
+/**
+ * Parses a Count value written as a decimal number, or returns undefined when it is not one.
+ * A run of digits too long for a double returns Infinity, which the badge shows as 99.
+ */
 export function toCountNumber(value: string): number | undefined {
   const trimmed = value.trim()
   if (!DECIMAL_NUMBER.test(trimmed)) {
     return undefined
   }
+  return Number(trimmed)
+}
 
-  const count = Number(trimmed)
-  return Number.isFinite(count) ? count : undefined
+/** Parses a BackgroundColor value written as `#AARRGGBB` or `#RRGGBB`, ignoring surrounding whitespace. */
+export function parseTileColor(value: string): TileColor | undefined {
+  const match = HEX_COLOR.exec(value.trim())
+  const rgb = match?.[2]
+  if (match === null || rgb === undefined) {
+    return undefined
+  }
+
+  const alpha = match[1] === undefined ? 0xff : Number.parseInt(match[1], 16)
+  return { alpha, rgb: `#${rgb.toUpperCase()}` }
 }

@@ -79,6 +79,9 @@ export type NotificationPayload =
   | { type: 'tile'; tile: TilePayload }
   | { type: 'raw'; body: Uint8Array }
 
+/** Why a channel stopped answering: its token then gets 404 Dropped / Expired. */
+export type ChannelCloseReason = 'closed-by-app' | 'uninstalled' | 'app-exited' | 'renewed'
+
 /** A push channel as the service stores it. Plain data, safe to structured-clone. */
 export interface ChannelRecord {
   token: string
@@ -87,11 +90,27 @@ export interface ChannelRecord {
   appId: string
   appName: string
   channelName: string
+  /** CN of the service certificate the app named when it opened the channel; absent for throttled channels. */
+  serviceName?: string
   boundToast: boolean
   boundTile: boolean
+  /** Template of the app's primary tile, which every update of that tile must match. */
+  tileTemplate: TileTemplate
   /** Engine time in epoch milliseconds. */
   openedAt: number
+  /** Engine time the channel closed, in epoch milliseconds; absent while it is open. */
+  closedAt?: number
+  closeReason?: ChannelCloseReason
 }
+
+/** Data connection as the handset reports it: offline covers airplane mode and no data. */
+export type NetworkState = 'online' | 'offline'
+
+/**
+ * Power level as the handset reports it: `saver` is battery saver at low battery (toast and tile
+ * dropped, raw delivered) and `critical` drops every type.
+ */
+export type BatteryState = 'normal' | 'saver' | 'critical'
 
 /** State the handset's push client last reported to the service. */
 export interface DeviceRecord {
@@ -100,6 +119,25 @@ export interface DeviceRecord {
   foregroundAppId: string | null
   /** Engine time in epoch milliseconds. */
   lastContactAt: number
+  network: NetworkState
+  /** Engine time the handset went offline, in epoch milliseconds; absent while online. */
+  offlineSince?: number
+  battery: BatteryState
+  /** Navigation URIs of the pinned secondary tiles, per app id. */
+  secondaryTileIds: Record<string, string[]>
+  /**
+   * Engine time the service first found the handset Inactive, in epoch milliseconds. It is set
+   * once per time away, which is when a registered callback fires, and cleared when it is back online.
+   */
+  inactiveNoticedAt?: number
+}
+
+/** Notifications a throttled channel was sent on one UTC calendar day, for the daily quota. */
+export interface ChannelUsage {
+  token: string
+  /** UTC calendar day of the engine clock, as `YYYY-MM-DD`. */
+  day: string
+  count: number
 }
 
 /** An accepted notification waiting for the handset to acknowledge it. */
@@ -119,7 +157,7 @@ export interface QueuedNotification {
   payload: NotificationPayload
 }
 
-/** Engine settings that the emulator's user may change. */
+/** Engine settings that the emulator's user may change. The defaults are in DEFAULT_ENGINE_SETTINGS. */
 export interface EngineSettings {
   /** Largest toast or tile body in bytes. @default 3072 */
   maxXmlBodyBytes: number
@@ -127,4 +165,18 @@ export interface EngineSettings {
   maxRawBodyBytes: number
   /** Class used when X-NotificationClass is absent. @default 'slowest' */
   missingClassDefault: 'slowest' | 'immediate'
+  /** Notifications per throttled channel per UTC day before 406. @default 500 */
+  dailyQuota: number
+  /** Undelivered notifications per channel before 200 QueueFull. @default 100 */
+  queueDepth: number
+  /** Engine minutes offline after which the handset is Inactive (412). @default 60 */
+  inactiveAfterMinutes: number
+  /** Turns every sender warning except a missing Version="2.0" into 400. @default false */
+  strictMode: boolean
+  /** Answers every request with 503, as when MPNS cannot process requests. @default false */
+  serviceDown: boolean
+  /** Answer to a well-formed token that was never issued. @default 'not-found' */
+  unknownTokenAnswer: 'not-found' | 'probe-resistant'
+  /** Size limits on authenticated channels: lifted (64 KB engine cap) or the documented ones. @default 'lifted' */
+  authenticatedLimits: 'lifted' | 'documented'
 }

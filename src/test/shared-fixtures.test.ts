@@ -5,7 +5,11 @@ import { fileURLToPath } from 'node:url'
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
-import { loadClientRequestFixtures, resolveSharedDir } from './shared-fixtures'
+import {
+  loadClientRequestFixtures,
+  loadRealWorldPayloadFixtures,
+  resolveSharedDir,
+} from './shared-fixtures'
 
 const VALID_FIXTURE = {
   library: 'mpns@2.1.3',
@@ -20,10 +24,25 @@ const VALID_FIXTURE = {
   bodyBase64: 'AP9oaQ==',
 }
 
+const REAL_WORLD_FIXTURE = {
+  source_url: 'https://example.org/sender.js',
+  language: 'JavaScript',
+  headers: { 'X-WindowsPhone-Target': 'toast', 'Content-Type': 'text/xml', Accept: '*/*' },
+  body: 'Café',
+  notes: 'A made-up request.',
+  how_obtained: 'written for this test',
+}
+
 let sharedDir = ''
 
 function writeFixture(name: string, value: unknown): void {
   const folder = join(sharedDir, 'fixtures', 'mpns-client-requests')
+  mkdirSync(folder, { recursive: true })
+  writeFileSync(join(folder, name), JSON.stringify(value))
+}
+
+function writeRealWorldFixture(name: string, value: unknown): void {
+  const folder = join(sharedDir, 'fixtures', 'real-world', 'payloads')
   mkdirSync(folder, { recursive: true })
   writeFileSync(join(folder, name), JSON.stringify(value))
 }
@@ -124,5 +143,64 @@ describe('shared fixtures', () => {
     writeFixture('broken.json', value)
 
     expect(() => loadClientRequestFixtures()).toThrow(message)
+  })
+
+  it('loads real-world requests with the UTF-8 bytes of their body', () => {
+    vi.stubEnv('MPNS_SHARED_DIR', sharedDir)
+    writeRealWorldFixture('02-second.json', REAL_WORLD_FIXTURE)
+    writeRealWorldFixture('01-first.json', { ...REAL_WORLD_FIXTURE, body: 'x' })
+    writeRealWorldFixture('README.md', 'not a fixture')
+
+    const fixtures = loadRealWorldPayloadFixtures()
+
+    expect(fixtures.map(({ name }) => name)).toEqual(['01-first', '02-second'])
+    expect(fixtures[1]).toEqual({
+      name: '02-second',
+      sourceUrl: 'https://example.org/sender.js',
+      headers: [
+        ['X-WindowsPhone-Target', 'toast'],
+        ['Content-Type', 'text/xml'],
+        ['Accept', '*/*'],
+      ],
+      body: Uint8Array.from([0x43, 0x61, 0x66, 0xc3, 0xa9]),
+      notes: 'A made-up request.',
+    })
+  })
+
+  it('prefers body_base64 over the body text', () => {
+    vi.stubEnv('MPNS_SHARED_DIR', sharedDir)
+    writeRealWorldFixture('01-bom.json', { ...REAL_WORLD_FIXTURE, body_base64: '77u/aGk=' })
+
+    expect(loadRealWorldPayloadFixtures()[0]?.body).toEqual(
+      Uint8Array.from([0xef, 0xbb, 0xbf, 0x68, 0x69]),
+    )
+  })
+
+  it.each([
+    [
+      'headers that are not an object',
+      { ...REAL_WORLD_FIXTURE, headers: [['Accept', '*/*']] },
+      'Invalid fixture broken.json: "headers" must be an object',
+    ],
+    [
+      'a header value that is not a string',
+      { ...REAL_WORLD_FIXTURE, headers: { 'Content-Length': 12 } },
+      'Invalid fixture broken.json: header "Content-Length" must be a string',
+    ],
+    [
+      'body_base64 that is not a string',
+      { ...REAL_WORLD_FIXTURE, body_base64: 7 },
+      'Invalid fixture broken.json: "body_base64" must be a string',
+    ],
+    [
+      'a missing body',
+      { ...REAL_WORLD_FIXTURE, body: undefined },
+      'Invalid fixture broken.json: "body" must be a string',
+    ],
+  ])('rejects a real-world request with %s', (_name, value, message) => {
+    vi.stubEnv('MPNS_SHARED_DIR', sharedDir)
+    writeRealWorldFixture('broken.json', value)
+
+    expect(() => loadRealWorldPayloadFixtures()).toThrow(message)
   })
 })

@@ -17,9 +17,23 @@ export interface ClientRequestFixture {
   body: Uint8Array
 }
 
+/** One notification request built by a public MPNS sender, with the bytes it puts on the wire. */
+export interface RealWorldPayloadFixture {
+  /** File name without the `.json` extension. */
+  name: string
+  sourceUrl: string
+  /** Headers in the order the sender sets them. */
+  headers: Array<[string, string]>
+  /** The exact body bytes: `body_base64` when the file has it, else the UTF-8 bytes of `body`. */
+  body: Uint8Array
+  notes: string
+}
+
 const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 const CLIENT_REQUESTS_FOLDER = join('fixtures', 'mpns-client-requests')
+
+const REAL_WORLD_PAYLOADS_FOLDER = join('fixtures', 'real-world', 'payloads')
 
 /**
  * Locates the shared folder: `MPNS_SHARED_DIR`, else `../shared` beside the repository.
@@ -49,34 +63,66 @@ export function resolveSharedDir(): { dir: string } | { dir: null; reason: strin
 
 /** Reads every captured client request, sorted by file name, and validates its shape. */
 export function loadClientRequestFixtures(): ClientRequestFixture[] {
+  return loadFixtureFolder({
+    folder: CLIENT_REQUESTS_FOLDER,
+    description: 'client request fixtures',
+    convert: toClientRequestFixture,
+  })
+}
+
+/** Reads every real-world sender request, sorted by file name, and validates its shape. */
+export function loadRealWorldPayloadFixtures(): RealWorldPayloadFixture[] {
+  return loadFixtureFolder({
+    folder: REAL_WORLD_PAYLOADS_FOLDER,
+    description: 'real-world payload fixtures',
+    convert: toRealWorldPayloadFixture,
+  })
+}
+
+function loadFixtureFolder<Fixture>(options: {
+  folder: string
+  description: string
+  convert: (name: string, value: unknown) => Fixture
+}): Fixture[] {
   const shared = resolveSharedDir()
   if (shared.dir === null) {
-    throw new Error(`Failed to load client request fixtures: ${shared.reason}`)
+    throw new Error(`Failed to load ${options.description}: ${shared.reason}`)
   }
 
-  const folder = join(shared.dir, CLIENT_REQUESTS_FOLDER)
+  const folder = join(shared.dir, options.folder)
   return readdirSync(folder)
     .filter((fileName) => fileName.endsWith('.json'))
     .sort()
     .map((fileName) => {
       const value: unknown = JSON.parse(readFileSync(join(folder, fileName), 'utf8'))
-      return toClientRequestFixture(fileName.slice(0, -'.json'.length), value)
+      return options.convert(fileName.slice(0, -'.json'.length), value)
     })
 }
 
-function toClientRequestFixture(name: string, value: unknown): ClientRequestFixture {
-  if (typeof value !== 'object' || value === null) {
-    throw new Error(`Invalid fixture ${name}.json: expected a JSON object`)
+function toRealWorldPayloadFixture(name: string, value: unknown): RealWorldPayloadFixture {
+  const record = toRecord(name, value)
+  const readString = createStringReader(name, record)
+  const bodyBase64 = record.body_base64
+  if (bodyBase64 !== undefined && typeof bodyBase64 !== 'string') {
+    throw new Error(`Invalid fixture ${name}.json: "body_base64" must be a string`)
   }
 
-  const record = value as Record<string, unknown>
-  const readString = (field: string): string => {
-    const fieldValue = record[field]
-    if (typeof fieldValue !== 'string') {
-      throw new Error(`Invalid fixture ${name}.json: "${field}" must be a string`)
-    }
-    return fieldValue
+  const body =
+    bodyBase64 === undefined
+      ? new TextEncoder().encode(readString('body'))
+      : Uint8Array.from(Buffer.from(bodyBase64, 'base64'))
+  return {
+    name,
+    sourceUrl: readString('source_url'),
+    headers: toHeaderObjectEntries(name, record.headers),
+    body,
+    notes: readString('notes'),
   }
+}
+
+function toClientRequestFixture(name: string, value: unknown): ClientRequestFixture {
+  const record = toRecord(name, value)
+  const readString = createStringReader(name, record)
 
   return {
     name,
@@ -87,6 +133,40 @@ function toClientRequestFixture(name: string, value: unknown): ClientRequestFixt
     headers: toHeaders(name, record.headers),
     body: Uint8Array.from(Buffer.from(readString('bodyBase64'), 'base64')),
   }
+}
+
+function toRecord(name: string, value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) {
+    throw new Error(`Invalid fixture ${name}.json: expected a JSON object`)
+  }
+  return value as Record<string, unknown>
+}
+
+function createStringReader(
+  name: string,
+  record: Record<string, unknown>,
+): (field: string) => string {
+  return (field) => {
+    const fieldValue = record[field]
+    if (typeof fieldValue !== 'string') {
+      throw new Error(`Invalid fixture ${name}.json: "${field}" must be a string`)
+    }
+    return fieldValue
+  }
+}
+
+/** Reads headers written as a JSON object, keeping the order of its keys. */
+function toHeaderObjectEntries(name: string, value: unknown): Array<[string, string]> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new Error(`Invalid fixture ${name}.json: "headers" must be an object`)
+  }
+
+  return Object.entries(value).map(([headerName, headerValue]): [string, string] => {
+    if (typeof headerValue !== 'string') {
+      throw new Error(`Invalid fixture ${name}.json: header "${headerName}" must be a string`)
+    }
+    return [headerName, headerValue]
+  })
 }
 
 function toHeaders(name: string, value: unknown): Array<[string, string]> {

@@ -1,4 +1,7 @@
 import { MpnsError } from '../errors'
+import { shortenForMessage } from '../message-text'
+import { addWarning } from '../warnings'
+import type { SenderWarning } from '../warnings'
 import type { XmlAttribute, XmlElement } from './xml'
 
 /** The notification kinds that travel as XML. */
@@ -25,10 +28,12 @@ const TARGET_BY_KIND: Readonly<Record<XmlNotificationKind, string>> = {
  * Checks the `wp:Notification` envelope for the expected kind and returns its body element.
  * Throws an MpnsError (400) for WNS payloads, elements outside the WPNotification namespace,
  * another root, or anything but exactly one body element of the kind the target names.
+ * Attributes the schema does not define on `wp:Notification` are added to `warnings`.
  */
 export function readNotificationEnvelope(
   root: XmlElement,
   kind: XmlNotificationKind,
+  warnings: SenderWarning[],
 ): NotificationEnvelope {
   rejectWnsPayload(root)
   checkNamespaces(root)
@@ -54,7 +59,36 @@ export function readNotificationEnvelope(
     )
   }
 
+  warnAboutUnknownAttributes(root, ['Version'], warnings)
   return { notification: root, body }
+}
+
+/**
+ * Adds an UNKNOWN_ATTRIBUTE warning for each attribute of the element that is not in `known`.
+ * Such attributes are ignored. Namespace declarations are not attributes here.
+ */
+export function warnAboutUnknownAttributes(
+  element: XmlElement,
+  known: readonly string[],
+  warnings: SenderWarning[],
+): void {
+  const elementName = `<${toDisplayName(element)}>`
+  const takes =
+    known.length === 0
+      ? `${elementName} takes no attributes.`
+      : `${elementName} takes only ${joinWithAnd(known)}.`
+
+  for (const attribute of element.attributes) {
+    const isKnown = attribute.namespaceUri === null && known.includes(attribute.localName)
+    if (isKnown) {
+      continue
+    }
+    addWarning(
+      warnings,
+      'UNKNOWN_ATTRIBUTE',
+      `Attribute ${toDisplayName(attribute)}="${shortenForMessage(attribute.value)}" on ${elementName}${formatLine(element)} is not part of the MPNS schema and was ignored. ${takes}`,
+    )
+  }
 }
 
 /** Returns the value of an attribute in no namespace, or undefined when it is absent. */
@@ -93,9 +127,9 @@ function checkNamespaces(element: XmlElement): void {
     const where =
       element.namespaceUri === null
         ? 'is in no namespace'
-        : `is in the namespace "${element.namespaceUri}"`
+        : `is in the namespace "${shortenForMessage(element.namespaceUri)}"`
     throw createPayloadError(
-      `Invalid element <${toDisplayName(element)}>${formatLine(element)}: it ${where}, but every element of an MPNS payload must be in the "WPNotification" namespace. Declare xmlns:wp="WPNotification" on the root and write <wp:${element.localName}>.`,
+      `Invalid element <${toDisplayName(element)}>${formatLine(element)}: it ${where}, but every element of an MPNS payload must be in the "WPNotification" namespace. Declare xmlns:wp="WPNotification" on the root and write <wp:${shortenForMessage(element.localName)}>.`,
     )
   }
 
@@ -109,7 +143,7 @@ function createMismatchError(body: XmlElement, kind: XmlNotificationKind): MpnsE
   const sent = body.localName
   if (sent !== 'Toast' && sent !== 'Tile') {
     return createPayloadError(
-      `Invalid element <wp:${sent}>${formatLine(body)} in <wp:Notification>: it must contain one <wp:${kind}>. Replace the element with <wp:${kind}>.`,
+      `Invalid element <wp:${shortenForMessage(sent)}>${formatLine(body)} in <wp:Notification>: it must contain one <wp:${kind}>. Replace the element with <wp:${kind}>.`,
     )
   }
 
@@ -119,6 +153,13 @@ function createMismatchError(body: XmlElement, kind: XmlNotificationKind): MpnsE
   )
 }
 
-function toDisplayName(element: XmlElement): string {
-  return element.prefix === null ? element.localName : `${element.prefix}:${element.localName}`
+function toDisplayName(node: XmlElement | XmlAttribute): string {
+  const name = node.prefix === null ? node.localName : `${node.prefix}:${node.localName}`
+  return shortenForMessage(name)
+}
+
+function joinWithAnd(names: readonly string[]): string {
+  return names.length < 2
+    ? names.join('')
+    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`
 }

@@ -1,8 +1,10 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 import { captureMpnsError, toErrorFields } from '@/test/mpns-error'
 
-import type { TilePayload } from '../types'
+import type { TileFieldName, TilePayload } from '../types'
+import type { SenderWarning, SenderWarningCode } from '../warnings'
 import { parseTilePayload } from './tile'
 import { parseXmlDocument } from './xml'
 
@@ -12,10 +14,14 @@ function wrapTile(notificationAttributes: string, tileAttributes: string, inner:
   return `<?xml version="1.0" encoding="utf-8"?><wp:Notification xmlns:wp="WPNotification"${notificationAttributes}><wp:Tile${tileAttributes}>${inner}</wp:Tile></wp:Notification>`
 }
 
-function parseTile(xml: string): { tile: TilePayload; warnings: string[] } {
-  const warnings: string[] = []
+function parseTile(xml: string): { tile: TilePayload; warnings: SenderWarning[] } {
+  const warnings: SenderWarning[] = []
   const tile = parseTilePayload(parseXmlDocument(new TextEncoder().encode(xml)), warnings)
   return { tile, warnings }
+}
+
+function warning(code: SenderWarningCode, message: string): SenderWarning {
+  return { code, message }
 }
 
 function set(value: string): { action: 'set'; value: string } {
@@ -24,11 +30,14 @@ function set(value: string): { action: 'set'; value: string } {
 
 const CLEAR = { action: 'clear' } as const
 
-const MISSING_VERSION = (template: string): string =>
-  `Template "${template}" is sent without Version="2.0" on <wp:Notification>. The tile is updated anyway, but add Version="2.0" as the Windows Phone 8 templates specify.`
+const MISSING_VERSION = (template: string): SenderWarning =>
+  warning(
+    'VERSION_MISSING',
+    `Template "${template}" is sent without Version="2.0" on <wp:Notification>. The tile is updated anyway, but add Version="2.0" as the Windows Phone 8 templates specify.`,
+  )
 
 describe('parseTilePayload', () => {
-  it.each<[string, string, TilePayload, string[]]>([
+  it.each<[string, string, TilePayload, SenderWarning[]]>([
     [
       'a legacy tile',
       wrapTile(
@@ -54,7 +63,10 @@ describe('parseTilePayload', () => {
       wrapTile(V2, '', '<wp:Title>Oslo</wp:Title>'),
       { template: 'Legacy', fields: { Title: set('Oslo') } },
       [
-        'The payload has Version="2.0" but <wp:Tile> has no Template attribute, so it is treated as a legacy tile. Add Template="FlipTile", "IconicTile" or "CycleTile".',
+        warning(
+          'VERSION_WITHOUT_TEMPLATE',
+          'The payload has Version="2.0" but <wp:Tile> has no Template attribute, so it is treated as a legacy tile. Add Template="FlipTile", "IconicTile" or "CycleTile".',
+        ),
       ],
     ],
     [
@@ -153,7 +165,7 @@ describe('parseTilePayload', () => {
       'elements in any order with whitespace',
       wrapTile(
         V2,
-        ' Template="FlipTile" attribute="Id"',
+        ' Template="FlipTile"',
         '\n  <wp:Title>T</wp:Title>\n  <wp:BackgroundImage>/a.png</wp:BackgroundImage>\n',
       ),
       {
@@ -173,7 +185,10 @@ describe('parseTilePayload', () => {
       wrapTile('', '', '<wp:Title Action="Clear">Kept?</wp:Title>'),
       { template: 'Legacy', fields: { Title: CLEAR } },
       [
-        'Element <wp:Title> at line 1 has Action="Clear" and a value, so it is cleared and the value is ignored. Send either the value or Action="Clear".',
+        warning(
+          'CLEAR_WITH_VALUE',
+          'Element <wp:Title> at line 1 has Action="Clear" and a value, so it is cleared and the value is ignored. Send either the value or Action="Clear".',
+        ),
       ],
     ],
     [
@@ -181,7 +196,10 @@ describe('parseTilePayload', () => {
       wrapTile('', '', '<wp:BackTitle Action="clear"/>'),
       { template: 'Legacy', fields: { BackTitle: CLEAR } },
       [
-        'Element <wp:BackTitle> at line 1 has Action="clear", which is read as Action="Clear". Write it as Action="Clear".',
+        warning(
+          'ACTION_NOT_CLEAR',
+          'Element <wp:BackTitle> at line 1 has Action="clear", which is read as Action="Clear". Write it as Action="Clear".',
+        ),
       ],
     ],
     [
@@ -189,7 +207,10 @@ describe('parseTilePayload', () => {
       wrapTile('', '', '<wp:Title Action="Reset">T</wp:Title>'),
       { template: 'Legacy', fields: { Title: set('T') } },
       [
-        'Element <wp:Title> at line 1 has Action="Reset", which is not "Clear", so the attribute was ignored. Use Action="Clear" or leave it out.',
+        warning(
+          'ACTION_NOT_CLEAR',
+          'Element <wp:Title> at line 1 has Action="Reset", which is not "Clear", so the attribute was ignored. Use Action="Clear" or leave it out.',
+        ),
       ],
     ],
     [
@@ -197,7 +218,10 @@ describe('parseTilePayload', () => {
       wrapTile('', '', '<wp:Title>T</wp:Title><wp:BackContent></wp:BackContent>'),
       { template: 'Legacy', fields: { Title: set('T') } },
       [
-        'Element <wp:BackContent> at line 1 is empty, so the tile keeps its previous BackContent. Write <wp:BackContent Action="Clear"></wp:BackContent> to clear it.',
+        warning(
+          'EMPTY_ELEMENT',
+          'Element <wp:BackContent> at line 1 is empty, so the tile keeps its previous BackContent. Write <wp:BackContent Action="Clear"></wp:BackContent> to clear it.',
+        ),
       ],
     ],
     [
@@ -209,7 +233,10 @@ describe('parseTilePayload', () => {
       ),
       { template: 'FlipTile', fields: { Count: set('1') } },
       [
-        'Element <wp:CycleImage1> at line 1 does not belong to the FlipTile template and was ignored. Send it only with a template that takes it.',
+        warning(
+          'FOREIGN_ELEMENT',
+          'Element <wp:CycleImage1> at line 1 does not belong to the FlipTile template and was ignored. Send it only with a template that takes it.',
+        ),
       ],
     ],
     [
@@ -217,21 +244,32 @@ describe('parseTilePayload', () => {
       wrapTile('', '', '<wp:WideBackContent>w</wp:WideBackContent>'),
       { template: 'Legacy', fields: {} },
       [
-        'Element <wp:WideBackContent> at line 1 does not belong to the Legacy template and was ignored. Send it only with a template that takes it.',
+        warning(
+          'FOREIGN_ELEMENT',
+          'Element <wp:WideBackContent> at line 1 does not belong to the Legacy template and was ignored. Send it only with a template that takes it.',
+        ),
       ],
     ],
     [
       'an unknown element',
       wrapTile('', '', '<wp:Titel>T</wp:Titel>'),
       { template: 'Legacy', fields: {} },
-      ['Element <wp:Titel> at line 1 is not a tile element and was ignored. Check its spelling.'],
+      [
+        warning(
+          'UNKNOWN_ELEMENT',
+          'Element <wp:Titel> at line 1 is not a tile element and was ignored. Check its spelling.',
+        ),
+      ],
     ],
     [
       'a Count that is not a number',
       wrapTile('', '', '<wp:Count>many</wp:Count>'),
       { template: 'Legacy', fields: { Count: set('many') } },
       [
-        'Count "many" is not a number, so the tile keeps its previous count. Send a whole number from 0 to 99.',
+        warning(
+          'COUNT_NOT_NUMBER',
+          'Count "many" is not a number, so the tile keeps its previous count. Send a whole number from 0 to 99.',
+        ),
       ],
     ],
     [
@@ -239,7 +277,10 @@ describe('parseTilePayload', () => {
       wrapTile('', '', '<wp:Title>first</wp:Title><wp:Title>second</wp:Title>'),
       { template: 'Legacy', fields: { Title: set('first') } },
       [
-        'Element <wp:Title> at line 1 appears more than once, so only the first one is used. Send it once.',
+        warning(
+          'DUPLICATE_ELEMENT',
+          'Element <wp:Title> at line 1 appears more than once, so only the first one is used. Send it once.',
+        ),
       ],
     ],
     [
@@ -247,7 +288,10 @@ describe('parseTilePayload', () => {
       wrapTile('', ' Id=""', '<wp:Title>T</wp:Title>'),
       { template: 'Legacy', fields: { Title: set('T') } },
       [
-        'The Id attribute of <wp:Tile> is empty, so the update goes to the application tile. Leave Id out for the application tile.',
+        warning(
+          'EMPTY_TILE_ID',
+          'The Id attribute of <wp:Tile> is empty, so the update goes to the application tile. Leave Id out for the application tile.',
+        ),
       ],
     ],
     [
@@ -255,14 +299,290 @@ describe('parseTilePayload', () => {
       wrapTile('', '', 'loose<wp:Title>T</wp:Title>'),
       { template: 'Legacy', fields: { Title: set('T') } },
       [
-        'Text "loose" directly inside <wp:Tile> was ignored. Put text in elements such as <wp:Title>.',
+        warning(
+          'STRAY_TEXT',
+          'Text "loose" directly inside <wp:Tile> was ignored. Put text in elements such as <wp:Title>.',
+        ),
       ],
+    ],
+    [
+      'a bogus attribute named "attribute" on Tile',
+      wrapTile(
+        '',
+        ' attribute="FlipTile"',
+        '<wp:Count Action="Clear" /><wp:Title>Board 7</wp:Title><wp:BackTitle>Updated</wp:BackTitle>',
+      ),
+      {
+        template: 'Legacy',
+        fields: { Count: CLEAR, Title: set('Board 7'), BackTitle: set('Updated') },
+      },
+      [
+        warning(
+          'UNKNOWN_ATTRIBUTE',
+          'Attribute attribute="FlipTile" on <wp:Tile> at line 1 is not part of the MPNS schema and was ignored. <wp:Tile> takes only Id and Template.',
+        ),
+      ],
+    ],
+    [
+      'IsRelative on image elements',
+      wrapTile(
+        V2,
+        ' Template="FlipTile"',
+        '\n<wp:BackgroundImage IsRelative="true">/4.png</wp:BackgroundImage><wp:BackBackgroundImage Action="Clear" IsRelative="true"/>',
+      ),
+      {
+        template: 'FlipTile',
+        fields: { BackgroundImage: set('/4.png'), BackBackgroundImage: CLEAR },
+      },
+      [
+        warning(
+          'UNKNOWN_ATTRIBUTE',
+          'Attribute IsRelative="true" on <wp:BackgroundImage> at line 2 is not part of the MPNS schema and was ignored. <wp:BackgroundImage> takes only Action.',
+        ),
+        warning(
+          'UNKNOWN_ATTRIBUTE',
+          'Attribute IsRelative="true" on <wp:BackBackgroundImage> at line 2 is not part of the MPNS schema and was ignored. <wp:BackBackgroundImage> takes only Action.',
+        ),
+      ],
+    ],
+    [
+      'an unknown attribute on Notification',
+      wrapTile(' Version="2.0" Priority="high"', ' Template="CycleTile"', '<wp:Title>T</wp:Title>'),
+      { template: 'CycleTile', fields: { Title: set('T') } },
+      [
+        warning(
+          'UNKNOWN_ATTRIBUTE',
+          'Attribute Priority="high" on <wp:Notification> at line 1 is not part of the MPNS schema and was ignored. <wp:Notification> takes only Version.',
+        ),
+      ],
+    ],
+    [
+      'child elements inside a tile element',
+      wrapTile('', '', '<wp:Title>T<wp:b>x</wp:b></wp:Title>'),
+      { template: 'Legacy', fields: { Title: set('T') } },
+      [
+        warning(
+          'UNKNOWN_ELEMENT',
+          'Element <wp:Title> at line 1 contains child elements, which were ignored. Put only text in it.',
+        ),
+      ],
+    ],
+    [
+      'an unknown element with single-quoted attributes',
+      "<?xml version='1.0' encoding='utf-8'?><wp:Notification xmlns:wp='WPNotification'><wp:Tile><wp:Title>MyGame!</wp:Title><wp:Content>don't forget</wp:Content></wp:Tile></wp:Notification>",
+      { template: 'Legacy', fields: { Title: set('MyGame!') } },
+      [
+        warning(
+          'UNKNOWN_ELEMENT',
+          'Element <wp:Content> at line 1 is not a tile element and was ignored. Check its spelling.',
+        ),
+      ],
+    ],
+    [
+      'a cycle tile that clears elements with values',
+      wrapTile(
+        '',
+        ' Template="CycleTile"',
+        '<wp:SmallBackgroundImage>/s.png</wp:SmallBackgroundImage><wp:CycleImage1 Action="Clear">http://img.example.com/1.jpg</wp:CycleImage1><wp:Count Action="Clear">0</wp:Count>',
+      ),
+      {
+        template: 'CycleTile',
+        fields: { SmallBackgroundImage: set('/s.png'), CycleImage1: CLEAR, Count: CLEAR },
+      },
+      [
+        MISSING_VERSION('CycleTile'),
+        warning(
+          'CLEAR_WITH_VALUE',
+          'Element <wp:CycleImage1> at line 1 has Action="Clear" and a value, so it is cleared and the value is ignored. Send either the value or Action="Clear".',
+        ),
+        warning(
+          'CLEAR_WITH_VALUE',
+          'Element <wp:Count> at line 1 has Action="Clear" and a value, so it is cleared and the value is ignored. Send either the value or Action="Clear".',
+        ),
+      ],
+    ],
+    [
+      'a tile written with another prefix',
+      '<t:Notification xmlns:t="WPNotification" Version="2.0"><t:Tile Template="IconicTile"><t:Count>5</t:Count></t:Tile></t:Notification>',
+      { template: 'IconicTile', fields: { Count: set('5') } },
+      [],
     ],
   ])('reads %s', (_name, xml, expectedTile, expectedWarnings) => {
     const { tile, warnings } = parseTile(xml)
 
     expect(tile).toEqual(expectedTile)
     expect(warnings).toEqual(expectedWarnings)
+  })
+
+  it('reads every FlipTile element', () => {
+    const names: TileFieldName[] = [
+      'SmallBackgroundImage',
+      'WideBackgroundImage',
+      'WideBackBackgroundImage',
+      'WideBackContent',
+      'BackgroundImage',
+      'Count',
+      'Title',
+      'BackBackgroundImage',
+      'BackTitle',
+      'BackContent',
+    ]
+    const inner = names.map((name, index) => `<wp:${name}>${index}</wp:${name}>`).join('\n')
+    const { tile, warnings } = parseTile(wrapTile(V2, ' Template="FlipTile"', inner))
+
+    expect(tile.fields).toEqual(
+      Object.fromEntries(names.map((name, index) => [name, set(String(index))])),
+    )
+    expect(warnings).toEqual([])
+  })
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9])('reads CycleImage%i', (index) => {
+    const name = `CycleImage${index}`
+    const inner = `<wp:${name}>/Assets/${index}.png</wp:${name}>`
+    const { tile, warnings } = parseTile(wrapTile(V2, ' Template="CycleTile"', inner))
+
+    expect(tile.fields).toEqual({ [name]: set(`/Assets/${index}.png`) })
+    expect(warnings).toEqual([])
+  })
+
+  it.each([['0'], ['1'], ['99'], [' 7 '], ['007'], ['+5']])('accepts Count %j', (count) => {
+    const { tile, warnings } = parseTile(wrapTile('', '', `<wp:Count>${count}</wp:Count>`))
+
+    expect(tile.fields.Count).toEqual(set(count))
+    expect(warnings).toEqual([])
+  })
+
+  it.each<[string, SenderWarning]>([
+    [
+      '100',
+      warning(
+        'COUNT_OUT_OF_RANGE',
+        'Count "100" is above 99, so the badge shows 99. Send a whole number from 0 to 99.',
+      ),
+    ],
+    [
+      '9'.repeat(400),
+      warning(
+        'COUNT_OUT_OF_RANGE',
+        `Count "${'9'.repeat(77)}..." is above 99, so the badge shows 99. Send a whole number from 0 to 99.`,
+      ),
+    ],
+    [
+      '-3',
+      warning(
+        'COUNT_OUT_OF_RANGE',
+        'Count "-3" is below 0, so the badge is hidden. Send a whole number from 0 to 99.',
+      ),
+    ],
+    [
+      '4.7',
+      warning(
+        'COUNT_OUT_OF_RANGE',
+        'Count "4.7" is not a whole number, so it is rounded down and the badge shows 4. Send a whole number from 0 to 99.',
+      ),
+    ],
+    [
+      '0.5',
+      warning(
+        'COUNT_OUT_OF_RANGE',
+        'Count "0.5" is not a whole number, so it is rounded down and the badge is hidden. Send a whole number from 0 to 99.',
+      ),
+    ],
+    [
+      '150.5',
+      warning(
+        'COUNT_OUT_OF_RANGE',
+        'Count "150.5" is not a whole number, so it is rounded down and the badge shows 99. Send a whole number from 0 to 99.',
+      ),
+    ],
+    [
+      '3 new',
+      warning(
+        'COUNT_NOT_NUMBER',
+        'Count "3 new" is not a number, so the tile keeps its previous count. Send a whole number from 0 to 99.',
+      ),
+    ],
+    [
+      '0x10',
+      warning(
+        'COUNT_NOT_NUMBER',
+        'Count "0x10" is not a number, so the tile keeps its previous count. Send a whole number from 0 to 99.',
+      ),
+    ],
+  ])('warns about Count %j', (count, expected) => {
+    const { tile, warnings } = parseTile(wrapTile('', '', `<wp:Count>${count}</wp:Count>`))
+
+    expect(tile.fields.Count).toEqual(set(count))
+    expect(warnings).toEqual([expected])
+  })
+
+  it.each([['#FF1BA1E2'], ['#ff008a00'], ['#1BA1E2'], [' #FF000000 ']])(
+    'accepts BackgroundColor %j',
+    (color) => {
+      const inner = `<wp:BackgroundColor>${color}</wp:BackgroundColor>`
+      const { tile, warnings } = parseTile(wrapTile(V2, ' Template="IconicTile"', inner))
+
+      expect(tile.fields.BackgroundColor).toEqual(set(color))
+      expect(warnings).toEqual([])
+    },
+  )
+
+  it.each<[string, string]>([
+    [
+      'color',
+      'BackgroundColor "color" is not a hex colour such as #FF1BA1E2, so the tile shows the accent colour. Write it as #AARRGGBB or #RRGGBB.',
+    ],
+    [
+      '#FFF',
+      'BackgroundColor "#FFF" is not a hex colour such as #FF1BA1E2, so the tile shows the accent colour. Write it as #AARRGGBB or #RRGGBB.',
+    ],
+    [
+      'FF1BA1E2',
+      'BackgroundColor "FF1BA1E2" is not a hex colour such as #FF1BA1E2, so the tile shows the accent colour. Write it as #AARRGGBB or #RRGGBB.',
+    ],
+    [
+      '#GG1BA1E2',
+      'BackgroundColor "#GG1BA1E2" is not a hex colour such as #FF1BA1E2, so the tile shows the accent colour. Write it as #AARRGGBB or #RRGGBB.',
+    ],
+    [
+      '#801ba1e2',
+      'BackgroundColor "#801ba1e2" is not fully opaque (alpha 80), so the tile shows the accent colour. Use alpha FF, as in #FF1BA1E2.',
+    ],
+    [
+      '#00000000',
+      'BackgroundColor "#00000000" is not fully opaque (alpha 00), so the tile shows the accent colour. Use alpha FF, as in #FF000000.',
+    ],
+  ])('warns about BackgroundColor %j', (color, message) => {
+    const inner = `<wp:BackgroundColor>${color}</wp:BackgroundColor>`
+    const { tile, warnings } = parseTile(wrapTile(V2, ' Template="IconicTile"', inner))
+
+    expect(tile.fields.BackgroundColor).toEqual(set(color))
+    expect(warnings).toEqual([warning('BACKGROUND_COLOR_INVALID', message)])
+  })
+
+  it('round-trips escaped Id and Title', () => {
+    const text = fc
+      .string({ unit: 'grapheme', minLength: 1, maxLength: 40 })
+      .filter(
+        (value) => value.trim() !== '' && !/[\u0000-\u001F\u007F-\u009F\uFFFE\uFFFF]/u.test(value),
+      )
+    const escape = (value: string): string =>
+      value
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+
+    fc.assert(
+      fc.property(text, text, (id, title) => {
+        const xml = wrapTile('', ` Id="${escape(id)}"`, `<wp:Title>${escape(title)}</wp:Title>`)
+        const { tile } = parseTile(xml)
+
+        expect(tile.id).toBe(id)
+        expect(tile.fields.Title).toEqual(set(title))
+      }),
+      { numRuns: 200 },
+    )
   })
 
   it.each([

@@ -1,12 +1,15 @@
 import { shortenForMessage } from '../message-text'
-import { toCountNumber } from '../tile-state'
 import type { TileFieldName, TileFieldUpdate, TilePayload, TileTemplate } from '../types'
+import { addWarning } from '../warnings'
+import type { SenderWarning } from '../warnings'
 import {
   createPayloadError,
   formatLine,
   readAttribute,
   readNotificationEnvelope,
+  warnAboutUnknownAttributes,
 } from './notification'
+import { checkTileFieldValue } from './tile-values'
 import type { XmlElement } from './xml'
 
 const LEGACY_FIELDS = [
@@ -69,14 +72,17 @@ const TEMPLATE_VERSION = '2.0'
  * Reads a tile payload: its template, the secondary tile Id and one update per element.
  * Sender mistakes that MPNS accepted are added to `warnings`, and structural errors throw an MpnsError.
  */
-export function parseTilePayload(root: XmlElement, warnings: string[]): TilePayload {
-  const { notification, body } = readNotificationEnvelope(root, 'Tile')
+export function parseTilePayload(root: XmlElement, warnings: SenderWarning[]): TilePayload {
+  const { notification, body } = readNotificationEnvelope(root, 'Tile', warnings)
+  warnAboutUnknownAttributes(body, ['Id', 'Template'], warnings)
   const template = readTemplate(body, notification, warnings)
   const tile: TilePayload = { template, fields: {} }
 
   const id = readAttribute(body, 'Id')
   if (id === '') {
-    warnings.push(
+    addWarning(
+      warnings,
+      'EMPTY_TILE_ID',
       'The Id attribute of <wp:Tile> is empty, so the update goes to the application tile. Leave Id out for the application tile.',
     )
   } else if (id !== undefined) {
@@ -85,14 +91,16 @@ export function parseTilePayload(root: XmlElement, warnings: string[]): TilePayl
 
   for (const child of body.children) {
     const name = acceptFieldName(child, { template, tile, warnings })
-    const update = name === undefined ? undefined : readFieldUpdate(child, warnings)
+    const update = name === undefined ? undefined : readFieldUpdate(child, name, warnings)
     if (name !== undefined && update !== undefined) {
       tile.fields[name] = update
     }
   }
 
   if (body.text.trim() !== '') {
-    warnings.push(
+    addWarning(
+      warnings,
+      'STRAY_TEXT',
       `Text "${shortenForMessage(body.text.trim())}" directly inside <wp:Tile> was ignored. Put text in elements such as <wp:Title>.`,
     )
   }
@@ -102,14 +110,16 @@ export function parseTilePayload(root: XmlElement, warnings: string[]): TilePayl
 function readTemplate(
   body: XmlElement,
   notification: XmlElement,
-  warnings: string[],
+  warnings: SenderWarning[],
 ): TileTemplate {
   const template = readAttribute(body, 'Template')
   const version = readAttribute(notification, 'Version')
 
   if (template === undefined) {
     if (version?.trim() === TEMPLATE_VERSION) {
-      warnings.push(
+      addWarning(
+        warnings,
+        'VERSION_WITHOUT_TEMPLATE',
         'The payload has Version="2.0" but <wp:Tile> has no Template attribute, so it is treated as a legacy tile. Add Template="FlipTile", "IconicTile" or "CycleTile".',
       )
     }
@@ -122,7 +132,9 @@ function readTemplate(
     )
   }
   if (version?.trim() !== TEMPLATE_VERSION) {
-    warnings.push(
+    addWarning(
+      warnings,
+      'VERSION_MISSING',
       `Template "${template}" is sent without Version="2.0" on <wp:Notification>. The tile is updated anyway, but add Version="2.0" as the Windows Phone 8 templates specify.`,
     )
   }
@@ -132,25 +144,31 @@ function readTemplate(
 /** Returns the element's field name when the template takes it and it is the first of its name. */
 function acceptFieldName(
   element: XmlElement,
-  state: { template: TileTemplate; tile: TilePayload; warnings: string[] },
+  state: { template: TileTemplate; tile: TilePayload; warnings: SenderWarning[] },
 ): TileFieldName | undefined {
   const name = element.localName
-  const where = `<wp:${name}>${formatLine(element)}`
+  const where = `<wp:${shortenForMessage(name)}>${formatLine(element)}`
 
   if (!isTileFieldName(name)) {
-    state.warnings.push(
+    addWarning(
+      state.warnings,
+      'UNKNOWN_ELEMENT',
       `Element ${where} is not a tile element and was ignored. Check its spelling.`,
     )
     return undefined
   }
   if (!TILE_FIELDS_BY_TEMPLATE[state.template].includes(name)) {
-    state.warnings.push(
+    addWarning(
+      state.warnings,
+      'FOREIGN_ELEMENT',
       `Element ${where} does not belong to the ${state.template} template and was ignored. Send it only with a template that takes it.`,
     )
     return undefined
   }
   if (Object.hasOwn(state.tile.fields, name)) {
-    state.warnings.push(
+    addWarning(
+      state.warnings,
+      'DUPLICATE_ELEMENT',
       `Element ${where} appears more than once, so only the first one is used. Send it once.`,
     )
     return undefined
@@ -158,14 +176,27 @@ function acceptFieldName(
   return name
 }
 
-function readFieldUpdate(element: XmlElement, warnings: string[]): TileFieldUpdate | undefined {
-  const name = element.localName
+function readFieldUpdate(
+  element: XmlElement,
+  name: TileFieldName,
+  warnings: SenderWarning[],
+): TileFieldUpdate | undefined {
+  warnAboutUnknownAttributes(element, ['Action'], warnings)
+  if (element.children.length > 0) {
+    addWarning(
+      warnings,
+      'UNKNOWN_ELEMENT',
+      `Element <wp:${name}>${formatLine(element)} contains child elements, which were ignored. Put only text in it.`,
+    )
+  }
   const hasValue = element.text.trim() !== ''
   const isClear = readClearAction(element, warnings)
 
   if (isClear) {
     if (hasValue) {
-      warnings.push(
+      addWarning(
+        warnings,
+        'CLEAR_WITH_VALUE',
         `Element <wp:${name}>${formatLine(element)} has Action="Clear" and a value, so it is cleared and the value is ignored. Send either the value or Action="Clear".`,
       )
     }
@@ -173,21 +204,19 @@ function readFieldUpdate(element: XmlElement, warnings: string[]): TileFieldUpda
   }
 
   if (!hasValue) {
-    warnings.push(
+    addWarning(
+      warnings,
+      'EMPTY_ELEMENT',
       `Element <wp:${name}>${formatLine(element)} is empty, so the tile keeps its previous ${name}. Write <wp:${name} Action="Clear"></wp:${name}> to clear it.`,
     )
     return undefined
   }
-  if (name === 'Count' && toCountNumber(element.text) === undefined) {
-    warnings.push(
-      `Count "${shortenForMessage(element.text)}" is not a number, so the tile keeps its previous count. Send a whole number from 0 to 99.`,
-    )
-  }
+  checkTileFieldValue(name, element.text, warnings)
   return { action: 'set', value: element.text }
 }
 
 /** Tells whether the element has Action="Clear", warning about other Action values. */
-function readClearAction(element: XmlElement, warnings: string[]): boolean {
+function readClearAction(element: XmlElement, warnings: SenderWarning[]): boolean {
   const action = readAttribute(element, 'Action')
   if (action === undefined || action === 'Clear') {
     return action === 'Clear'
@@ -195,9 +224,11 @@ function readClearAction(element: XmlElement, warnings: string[]): boolean {
 
   const isClear = action.trim().toLowerCase() === 'clear'
   const where = `<wp:${element.localName}>${formatLine(element)}`
-  warnings.push(
+  addWarning(
+    warnings,
+    'ACTION_NOT_CLEAR',
     isClear
-      ? `Element ${where} has Action="${action}", which is read as Action="Clear". Write it as Action="Clear".`
+      ? `Element ${where} has Action="${shortenForMessage(action)}", which is read as Action="Clear". Write it as Action="Clear".`
       : `Element ${where} has Action="${shortenForMessage(action)}", which is not "Clear", so the attribute was ignored. Use Action="Clear" or leave it out.`,
   )
   return isClear

@@ -1,7 +1,14 @@
 import { shortenForMessage } from '../message-text'
 import { MAX_PARAM_LENGTH } from '../param'
 import type { ToastPayload } from '../types'
-import { formatLine, readAttribute, readNotificationEnvelope } from './notification'
+import { addWarning } from '../warnings'
+import type { SenderWarning } from '../warnings'
+import {
+  formatLine,
+  readAttribute,
+  readNotificationEnvelope,
+  warnAboutUnknownAttributes,
+} from './notification'
 import type { XmlElement } from './xml'
 
 type ToastElementName = 'Text1' | 'Text2' | 'Param' | 'Sound'
@@ -23,8 +30,9 @@ const ESCAPED_ENTITY = /&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/
  * Reads a toast payload: Text1, Text2, Param and Sound with its Silent attribute.
  * Sender mistakes that MPNS accepted are added to `warnings`, and structural errors throw an MpnsError.
  */
-export function parseToastPayload(root: XmlElement, warnings: string[]): ToastPayload {
-  const { body } = readNotificationEnvelope(root, 'Toast')
+export function parseToastPayload(root: XmlElement, warnings: SenderWarning[]): ToastPayload {
+  const { body } = readNotificationEnvelope(root, 'Toast', warnings)
+  warnAboutUnknownAttributes(body, [], warnings)
   const elements = collectToastElements(body, warnings)
   warnAboutStrayText(body, warnings)
 
@@ -43,7 +51,9 @@ export function parseToastPayload(root: XmlElement, warnings: string[]): ToastPa
     warnings.push(...checkParam(param))
   }
   if (text1.trim() === '' && text2.trim() === '') {
-    warnings.push(
+    addWarning(
+      warnings,
+      'TOAST_WITHOUT_TEXT',
       'The toast has neither Text1 nor Text2, so the banner shows only the app icon. Add <wp:Text1> with a title.',
     )
   }
@@ -56,25 +66,33 @@ export function parseToastPayload(root: XmlElement, warnings: string[]): ToastPa
 }
 
 /** Returns warnings for a Param that a tap cannot use as sent. */
-export function checkParam(param: string): string[] {
-  const warnings: string[] = []
+export function checkParam(param: string): SenderWarning[] {
+  const warnings: SenderWarning[] = []
 
   if (!param.startsWith('/') && !param.startsWith('?')) {
-    warnings.push(
+    addWarning(
+      warnings,
+      'PARAM_FORM',
       `Param "${shortenForMessage(param)}" starts with neither "/" nor "?", so a tap opens the app's main page. Start it with a page path such as "/MainPage.xaml" or with "?".`,
     )
   }
   if (param.length > MAX_PARAM_LENGTH) {
-    warnings.push(
+    addWarning(
+      warnings,
+      'PARAM_TOO_LONG',
       `Param is ${param.length} characters long, over the ${MAX_PARAM_LENGTH}-character limit, so a tap opens the app's main page. Shorten it to ${MAX_PARAM_LENGTH} characters or fewer.`,
     )
   }
   if (ESCAPED_ENTITY.test(param)) {
-    warnings.push(
+    addWarning(
+      warnings,
+      'PARAM_AMPERSAND',
       `Param "${shortenForMessage(param)}" still contains an entity such as "&amp;" after XML decoding, so it was escaped twice. Escape "&" only once, as "&amp;".`,
     )
   } else if (hasDanglingAmpersand(param)) {
-    warnings.push(
+    addWarning(
+      warnings,
+      'PARAM_AMPERSAND',
       `Param "${shortenForMessage(param)}" contains an "&" that is not followed by a key=value pair. Remove the extra "&" or complete the pair.`,
     )
   }
@@ -84,18 +102,22 @@ export function checkParam(param: string): string[] {
 
 function collectToastElements(
   body: XmlElement,
-  warnings: string[],
+  warnings: SenderWarning[],
 ): Map<ToastElementName, XmlElement> {
   const elements = new Map<ToastElementName, XmlElement>()
 
   for (const child of body.children) {
     const name = child.localName
     if (!isToastElementName(name)) {
-      warnings.push(
-        `Element <wp:${name}>${formatLine(child)} is not part of a toast and was ignored. A toast takes Text1, Text2, Param and Sound.`,
+      addWarning(
+        warnings,
+        'UNKNOWN_ELEMENT',
+        `Element <wp:${shortenForMessage(name)}>${formatLine(child)} is not part of a toast and was ignored. A toast takes Text1, Text2, Param and Sound.`,
       )
     } else if (elements.has(name)) {
-      warnings.push(
+      addWarning(
+        warnings,
+        'DUPLICATE_ELEMENT',
         `Element <wp:${name}>${formatLine(child)} appears more than once, so only the first one is used. Send it once.`,
       )
     } else {
@@ -104,8 +126,11 @@ function collectToastElements(
   }
 
   for (const element of elements.values()) {
+    warnAboutUnknownAttributes(element, element.localName === 'Sound' ? ['Silent'] : [], warnings)
     if (element.children.length > 0) {
-      warnings.push(
+      addWarning(
+        warnings,
+        'UNKNOWN_ELEMENT',
         `Element <wp:${element.localName}>${formatLine(element)} contains child elements, which were ignored. Put only text in it.`,
       )
     }
@@ -113,12 +138,14 @@ function collectToastElements(
   return elements
 }
 
-function readSound(sound: XmlElement, toast: ToastPayload, warnings: string[]): void {
+function readSound(sound: XmlElement, toast: ToastPayload, warnings: SenderWarning[]): void {
   const silent = readAttribute(sound, 'Silent')
   if (silent !== undefined) {
     const normalized = silent.trim().toLowerCase()
     if (normalized !== 'true' && normalized !== 'false') {
-      warnings.push(
+      addWarning(
+        warnings,
+        'SOUND_INVALID',
         `Sound has Silent="${shortenForMessage(silent)}", which is neither "true" nor "false", so the toast plays its sound. Write Silent="true" to mute it.`,
       )
     }
@@ -130,11 +157,13 @@ function readSound(sound: XmlElement, toast: ToastPayload, warnings: string[]): 
   }
 }
 
-function warnAboutStrayText(body: XmlElement, warnings: string[]): void {
+function warnAboutStrayText(body: XmlElement, warnings: SenderWarning[]): void {
   if (body.text.trim() === '') {
     return
   }
-  warnings.push(
+  addWarning(
+    warnings,
+    'STRAY_TEXT',
     `Text "${shortenForMessage(body.text.trim())}" directly inside <wp:Toast> was ignored. Put text in <wp:Text1> or <wp:Text2>.`,
   )
 }

@@ -1,4 +1,5 @@
 import { MpnsError } from '../errors'
+import { shortenForMessage } from '../message-text'
 
 /** The error fast-xml-parser's XMLValidator reports for XML that is not well-formed. */
 export interface ValidatorError {
@@ -8,9 +9,12 @@ export interface ValidatorError {
   col: number | undefined
 }
 
+/** Capture groups of a validator message, each shortened for quoting in a message. */
+type MessageGroups = ReadonlyArray<string | undefined>
+
 const VALIDATOR_MESSAGES: ReadonlyArray<{
   pattern: RegExp
-  describe: (match: RegExpExecArray) => string
+  describe: (match: MessageGroups) => string
 }> = [
   {
     pattern:
@@ -40,6 +44,61 @@ const VALIDATOR_MESSAGES: ReadonlyArray<{
     pattern: /^Extra text at the end$/,
     describe: () => 'text follows the root element. Remove everything after the closing root tag.',
   },
+  {
+    pattern: /^Attribute '(.+?)' is repeated\.$/,
+    describe: (match) =>
+      `the attribute "${match[1]}" appears more than once on one element. Keep one of them.`,
+  },
+  {
+    pattern: /^Tag '(.*?)' is an invalid name\.$/,
+    describe: (match) =>
+      `"${match[1]}" is not a valid element name. Start names with a letter or "_", and write a literal "<" in text as "&lt;".`,
+  },
+  {
+    pattern: /^Invalid space after '<'\.$/,
+    describe: () =>
+      'a space follows "<". Write the element name right after "<", or write a literal "<" in text as "&lt;".',
+  },
+  {
+    pattern: /^Attribute '(.*?)' is an invalid name\.$/,
+    describe: (match) => `"${match[1]}" is not a valid attribute name. Correct or remove it.`,
+  },
+  {
+    pattern: /^(?:Attribute '(.+?)' is without value|boolean attribute '(.+?)' is not allowed)\.$/,
+    describe: (match) => {
+      const name = match[1] ?? match[2] ?? ''
+      return `the attribute "${name}" has no value. Write it as ${name}="value".`
+    },
+  },
+  {
+    pattern: /^Attribute '(.+?)' has no space in starting\.$/,
+    describe: (match) =>
+      `the attribute "${match[1]}" directly follows the previous one. Put a space between attributes.`,
+  },
+  {
+    pattern: /^Attributes for '(.+?)' have open quote\.$/,
+    describe: (match) =>
+      `an attribute value of <${match[1]}> has no closing quote. Close every quoted value.`,
+  },
+  {
+    pattern: /^Closing tag '(.+?)' doesn't have proper closing\.$/,
+    describe: (match) => `</${match[1]}> does not end with ">". Close every tag with ">".`,
+  },
+  {
+    pattern: /^Closing tag '(.+?)' can't have attributes or invalid starting\.$/,
+    describe: (match) =>
+      `</${match[1]}> contains more than the element name. Write the end tag as </${match[1]}>.`,
+  },
+  {
+    pattern: /^XML declaration allowed only at the start of the document\.$/,
+    describe: () =>
+      'an XML declaration comes after the start of the payload. Put "<?xml ...?>" first or leave it out.',
+  },
+  {
+    pattern: /^char '(.+?)' is not expected\.$/s,
+    describe: (match) =>
+      `the character "${match[1]}" is not expected here. Check the markup around it.`,
+  },
 ]
 
 /**
@@ -61,10 +120,12 @@ export function createValidatorError(error: ValidatorError, text: string): MpnsE
   const { msg, line, col } = error
   const rule = VALIDATOR_MESSAGES.find(({ pattern }) => pattern.test(msg))
   const match = rule?.pattern.exec(msg)
+  const groups = match?.map((group) => (group === undefined ? group : shortenForMessage(group)))
+  const fallback = shortenForMessage(msg, 200)
   const detail =
-    rule !== undefined && match !== null && match !== undefined
-      ? rule.describe(match)
-      : `${msg.charAt(0).toLowerCase()}${msg.slice(1)} Fix the XML before sending.`
+    rule !== undefined && groups !== undefined
+      ? rule.describe(groups)
+      : `${fallback.charAt(0).toLowerCase()}${fallback.slice(1)} Fix the XML before sending.`
   const position =
     col !== undefined && Number.isFinite(col) ? `line ${line}, column ${col}` : `line ${line}`
 
@@ -76,7 +137,9 @@ export function createValidatorError(error: ValidatorError, text: string): MpnsE
 }
 
 function createUnclosedAtEndError(openTagList: string, text: string): MpnsError {
-  const openTags = [...openTagList.matchAll(/"([^"]*)"/g)].map((match) => `<${match[1]}>`)
+  const openTags = [...openTagList.matchAll(/"([^"]*)"/g)].map(
+    (match) => `<${shortenForMessage(match[1] ?? '')}>`,
+  )
   const lines = text.split('\n')
   const line = lines.length
   const column = (lines[lines.length - 1] ?? '').length + 1

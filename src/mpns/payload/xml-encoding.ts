@@ -1,4 +1,5 @@
 import { MpnsError } from '../errors'
+import { shortenForMessage } from '../message-text'
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const
 
@@ -23,7 +24,8 @@ const ENCODING_DECLARATION = /^<\?xml\s[^?]*?\bencoding\s*=\s*(["'])([^"']*)\1/
 /**
  * Decodes a toast or tile body as UTF-8 text, dropping a UTF-8 byte order mark.
  * Throws an MpnsError with the byte offset for UTF-16, invalid UTF-8, a declared encoding
- * other than UTF-8, or a control character that XML 1.0 forbids.
+ * other than UTF-8, a control character other than tab, line feed and carriage return, or
+ * U+FFFE and U+FFFF.
  */
 export function decodeXmlBytes(bytes: Uint8Array): string {
   rejectUtf16(bytes)
@@ -45,7 +47,7 @@ export function decodeXmlBytes(bytes: Uint8Array): string {
     ignoreBOM: true,
   }).decode(content)
   rejectDeclaredEncoding(text, bomLength)
-  rejectControlCharacters(bytes, bomLength)
+  rejectForbiddenCharacters(bytes, bomLength)
   return text
 }
 
@@ -68,6 +70,8 @@ function rejectUtf16(bytes: Uint8Array): void {
   const [first, second] = bytes
   const hasUtf16Bom = (first === 0xfe && second === 0xff) || (first === 0xff && second === 0xfe)
   if (hasUtf16Bom) {
+    // NOTE: XML parsers accept UTF-16 with a byte order mark, and what MPNS did with it is
+    // unknown. Payloads are documented as UTF-8, so the emulator rejects it.
     throw new MpnsError({
       code: 'INVALID_ENCODING',
       status: 400,
@@ -76,16 +80,44 @@ function rejectUtf16(bytes: Uint8Array): void {
     })
   }
 
-  // "<" followed or preceded by a zero byte is how UTF-16 without a byte order mark begins.
-  const looksLikeUtf16 = (first === 0x3c && second === 0x00) || (first === 0x00 && second === 0x3c)
-  if (looksLikeUtf16) {
+  const asciiCharacter = findUtf16AsciiStart(bytes)
+  if (asciiCharacter !== undefined) {
     throw new MpnsError({
       code: 'INVALID_ENCODING',
       status: 400,
-      message:
-        'Invalid encoding at byte offset 0: the payload looks like UTF-16 without a byte order mark (a zero byte beside "<"). Encode the XML as UTF-8 before sending.',
+      message: `Invalid encoding at byte offset 0: the payload looks like UTF-16 without a byte order mark (a zero byte beside "${asciiCharacter}"). Encode the XML as UTF-8 before sending.`,
     })
   }
+}
+
+/**
+ * Returns the first character when the body starts like UTF-16 without a byte order mark, or
+ * undefined. As in XML 1.0 Appendix F, each printable ASCII character then has a zero byte
+ * before it (big-endian) or after it (little-endian).
+ */
+function findUtf16AsciiStart(bytes: Uint8Array): string | undefined {
+  const unitCount = Math.min(2, Math.floor(bytes.length / 2))
+  if (unitCount === 0) {
+    return undefined
+  }
+
+  let isBigEndian = true
+  let isLittleEndian = true
+  for (let unit = 0; unit < unitCount; unit++) {
+    const first = bytes[2 * unit] ?? 0
+    const second = bytes[2 * unit + 1] ?? 0
+    isBigEndian &&= first === 0 && isPrintableAscii(second)
+    isLittleEndian &&= second === 0 && isPrintableAscii(first)
+  }
+
+  if (isBigEndian) {
+    return String.fromCharCode(bytes[1] ?? 0)
+  }
+  return isLittleEndian ? String.fromCharCode(bytes[0] ?? 0) : undefined
+}
+
+function isPrintableAscii(byte: number): boolean {
+  return byte >= 0x20 && byte < 0x7f
 }
 
 function rejectDeclaredEncoding(text: string, bomLength: number): void {
@@ -100,38 +132,81 @@ function rejectDeclaredEncoding(text: string, bomLength: number): void {
   throw new MpnsError({
     code: 'INVALID_ENCODING',
     status: 400,
-    message: `Invalid encoding "${declared}" in the XML declaration at byte offset ${offset}: MPNS payloads must be UTF-8. Encode the XML as UTF-8 and declare encoding="utf-8".`,
+    message: `Invalid encoding "${shortenForMessage(declared)}" in the XML declaration at byte offset ${offset}: MPNS payloads must be UTF-8. Encode the XML as UTF-8 and declare encoding="utf-8".`,
   })
 }
 
-function rejectControlCharacters(bytes: Uint8Array, start: number): void {
-  let line = 1
-  let lineStart = start
-
+/**
+ * Rejects, with its byte offset, a character a payload may not contain. Payloads take no control
+ * character but tab, line feed and carriage return, so DEL and C1 are rejected although XML 1.0
+ * permits them. XML 1.0 excludes U+FFFE and U+FFFF. Surrogates are already invalid UTF-8.
+ */
+function rejectForbiddenCharacters(bytes: Uint8Array, start: number): void {
   for (let offset = start; offset < bytes.length; offset++) {
-    const byte = bytes[offset] ?? 0
-    if (byte === 0x0a) {
-      line++
-      lineStart = offset + 1
-    }
-    if (!isForbiddenControlByte(byte)) {
+    const codePoint = readForbiddenCodePoint(bytes, offset)
+    if (codePoint === undefined) {
       continue
     }
 
-    // Counts characters, not bytes: a continuation byte (10xxxxxx) does not start a character.
-    const lineBytes = bytes.subarray(lineStart, offset)
-    const column = 1 + lineBytes.filter((value) => (value & 0xc0) !== 0x80).length
+    const { line, column } = findBytePosition(bytes, { start, offset })
+    const where = `Malformed XML payload at line ${line}, column ${column} (byte offset ${offset})`
+    const name = `U+${toHex(codePoint, 4)}`
     throw new MpnsError({
       code: 'MALFORMED_PAYLOAD',
       status: 400,
-      message: `Malformed XML payload at line ${line}, column ${column} (byte offset ${offset}): control character U+${toHex(byte, 4)} is not allowed in XML, which permits only tab, line feed and carriage return. Remove it or replace it with a space.`,
+      message:
+        codePoint >= 0xfffe
+          ? `${where}: character ${name} is not allowed, because XML 1.0 excludes U+FFFE and U+FFFF. Remove it.`
+          : `${where}: control character ${name} is not allowed, because a payload may contain only tab, line feed and carriage return among the control characters. Remove it or replace it with a space.`,
     })
   }
 }
 
-/** Tells whether a byte is a C0 control character other than tab, line feed and carriage return. */
-function isForbiddenControlByte(byte: number): boolean {
-  return byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d
+/** Returns the forbidden code point whose UTF-8 sequence starts at the offset, if there is one. */
+function readForbiddenCodePoint(bytes: Uint8Array, offset: number): number | undefined {
+  const byte = bytes[offset] ?? 0
+  // Bytes from 0x80 up are parts of multi-byte sequences, never characters of their own.
+  if (byte < 0x80 && isForbiddenControlCode(byte)) {
+    return byte
+  }
+
+  const second = bytes[offset + 1] ?? 0
+  // C1 controls are U+0080 to U+009F, written C2 80 to C2 9F.
+  if (byte === 0xc2 && second >= 0x80 && second <= 0x9f) {
+    return second
+  }
+  // U+FFFE and U+FFFF are written EF BF BE and EF BF BF.
+  const third = bytes[offset + 2] ?? 0
+  if (byte === 0xef && second === 0xbf && (third === 0xbe || third === 0xbf)) {
+    return third === 0xbe ? 0xfffe : 0xffff
+  }
+  return undefined
+}
+
+/** Tells whether a code point is a control character that a payload may not contain. */
+export function isForbiddenControlCode(codePoint: number): boolean {
+  const isC0 = codePoint < 0x20 && codePoint !== 0x09 && codePoint !== 0x0a && codePoint !== 0x0d
+  return isC0 || (codePoint >= 0x7f && codePoint <= 0x9f)
+}
+
+/** Converts a byte offset to a one-based line and a column counted in characters. */
+function findBytePosition(
+  bytes: Uint8Array,
+  range: { start: number; offset: number },
+): { line: number; column: number } {
+  let line = 1
+  let lineStart = range.start
+  for (let index = range.start; index < range.offset; index++) {
+    if (bytes[index] === 0x0a) {
+      line++
+      lineStart = index + 1
+    }
+  }
+
+  // A continuation byte (10xxxxxx) does not start a character.
+  const lineBytes = bytes.subarray(lineStart, range.offset)
+  const column = 1 + lineBytes.filter((value) => (value & 0xc0) !== 0x80).length
+  return { line, column }
 }
 
 function startsWithUtf8Bom(bytes: Uint8Array): boolean {

@@ -1,4 +1,6 @@
 import { MpnsError } from '../errors'
+import { shortenForMessage } from '../message-text'
+import { isForbiddenControlCode } from './xml-encoding'
 
 /** One-based line and column of a character in the XML text. Columns count UTF-16 code units. */
 export interface TextPosition {
@@ -22,9 +24,17 @@ const REFERENCE_AT = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_:][\w.:-]*);/y
 const LEADING_WHITESPACE_DECLARATION = /^\s+<\?xml[\s?]/
 
 /**
+ * Deepest element nesting a payload may have. MPNS payloads use three levels (wp:Notification,
+ * wp:Toast or wp:Tile, and its elements), so 32 leaves room for any sender while deep input is
+ * rejected before a parser recurses into it.
+ */
+export const MAX_ELEMENT_DEPTH = 32
+
+/**
  * Rejects what the XML validator lets through: whitespace before the XML declaration, DOCTYPE
  * and other declarations, unclosed comments and CDATA sections, "<" inside attribute values,
- * and references other than the five predefined entities and allowed character references.
+ * references other than the five predefined entities and allowed character references, and
+ * elements nested deeper than MAX_ELEMENT_DEPTH. The scan is one loop without recursion.
  */
 export function checkMarkup(text: string): void {
   if (LEADING_WHITESPACE_DECLARATION.test(text)) {
@@ -35,11 +45,12 @@ export function checkMarkup(text: string): void {
     )
   }
 
+  const depth = { current: 0 }
   let index = 0
   while (index < text.length) {
     const character = text[index]
     if (character === '<') {
-      index = skipMarkup(text, index)
+      index = skipMarkup(text, index, depth)
     } else if (character === '&') {
       index = checkReference(text, index)
     } else {
@@ -79,13 +90,23 @@ export function createMarkupError(text: string, index: number, detail: string): 
   })
 }
 
-/** Returns the index after the comment, CDATA section, processing instruction or tag at the index. */
-function skipMarkup(text: string, index: number): number {
+/**
+ * Returns the index after the comment, CDATA section, processing instruction or tag at the
+ * index, and counts the element depth that a start or end tag changes.
+ */
+function skipMarkup(text: string, index: number, depth: { current: number }): number {
   if (text.startsWith('<!--', index)) {
     return skipPast(text, index, '-->', 'the comment is never closed. End it with "-->".')
   }
   if (text.startsWith('<![CDATA[', index)) {
     return skipPast(text, index, ']]>', 'the CDATA section is never closed. End it with "]]>".')
+  }
+  if (index > 0 && /^<\?xml[\s?]/i.test(text.slice(index, index + 6))) {
+    throw createMarkupError(
+      text,
+      index,
+      'an XML declaration comes after the start of the payload. Put "<?xml ...?>" first or leave it out.',
+    )
   }
   if (text.startsWith('<?', index)) {
     return skipPast(
@@ -100,10 +121,35 @@ function skipMarkup(text: string, index: number): number {
     throw createMarkupError(
       text,
       index,
-      `"<!${keyword}" declarations are not allowed, because MPNS payloads take no DOCTYPE and no entity declarations. Remove the declaration and write the characters themselves.`,
+      `"<!${shortenForMessage(keyword)}" declarations are not allowed, because MPNS payloads take no DOCTYPE and no entity declarations. Remove the declaration and write the characters themselves.`,
     )
   }
-  return skipTag(text, index)
+  const end = skipTag(text, index)
+  trackDepth(text, { start: index, end }, depth)
+  return end
+}
+
+function trackDepth(
+  text: string,
+  tag: { start: number; end: number },
+  depth: { current: number },
+): void {
+  if (text[tag.start + 1] === '/') {
+    depth.current = Math.max(0, depth.current - 1)
+    return
+  }
+  if (text.startsWith('/>', tag.end - 2)) {
+    return
+  }
+
+  depth.current++
+  if (depth.current > MAX_ELEMENT_DEPTH) {
+    throw createMarkupError(
+      text,
+      tag.start,
+      `elements are nested more than ${MAX_ELEMENT_DEPTH} levels deep. An MPNS payload needs three levels (<wp:Notification>, <wp:Toast> or <wp:Tile>, and its elements), so remove the extra nesting.`,
+    )
+  }
 }
 
 function skipPast(text: string, index: number, terminator: string, detail: string): number {
@@ -164,7 +210,7 @@ function checkReference(text: string, index: number): number {
     throw createMarkupError(
       text,
       index,
-      `the entity "${match[0]}" is not defined. XML predefines only &amp; &lt; &gt; &quot; and &apos;, so write the character itself or a character reference such as &#233;.`,
+      `the entity "${shortenForMessage(match[0])}" is not defined. XML predefines only &amp; &lt; &gt; &quot; and &apos;, so write the character itself or a character reference such as &#233;.`,
     )
   }
 
@@ -175,6 +221,13 @@ function checkCharacterReference(text: string, index: number, reference: string)
   const codePoint = reference.startsWith('&#x')
     ? Number.parseInt(reference.slice(3, -1), 16)
     : Number.parseInt(reference.slice(2, -1), 10)
+  if (isForbiddenControlCode(codePoint)) {
+    throw createMarkupError(
+      text,
+      index,
+      `the character reference "${shortenForMessage(reference)}" names a control character, but a payload may contain only tab, line feed and carriage return among the control characters. Remove it.`,
+    )
+  }
   if (isXmlCharacter(codePoint)) {
     return
   }
@@ -182,7 +235,7 @@ function checkCharacterReference(text: string, index: number, reference: string)
   throw createMarkupError(
     text,
     index,
-    `the character reference "${reference}" names a character that XML 1.0 does not allow. Remove it.`,
+    `the character reference "${shortenForMessage(reference)}" names a character that XML 1.0 does not allow. Remove it.`,
   )
 }
 

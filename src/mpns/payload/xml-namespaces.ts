@@ -1,3 +1,4 @@
+import { shortenForMessage } from '../message-text'
 import { createMarkupError } from './xml-markup'
 
 /** Namespace URIs in scope, by prefix. The default namespace has the empty prefix. */
@@ -63,7 +64,7 @@ export function resolveQualifiedName(
     throw createMarkupError(
       location.text,
       location.index,
-      `the ${kind} name "${qualifiedName}" is not a valid qualified name. Use at most one ":" between a prefix and a local name.`,
+      `the ${kind} name "${shortenForMessage(qualifiedName)}" is not a valid qualified name. Use at most one ":" between a prefix and a local name.`,
     )
   }
 
@@ -78,7 +79,7 @@ export function resolveQualifiedName(
     throw createMarkupError(
       location.text,
       location.index,
-      `the namespace prefix "${first}" of the ${kind} "${qualifiedName}" is not declared. Declare it, for example xmlns:${first}="WPNotification".`,
+      `the namespace prefix "${shortenForMessage(first)}" of the ${kind} "${shortenForMessage(qualifiedName)}" is not declared. Declare it, for example xmlns:${shortenForMessage(first)}="WPNotification".`,
     )
   }
   return { namespaceUri, localName: second, prefix: first }

@@ -1,7 +1,11 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 import { captureMpnsError, toErrorFields } from '@/test/mpns-error'
 
+import { isMpnsError } from '../errors'
+import { parseTilePayload } from './tile'
+import { parseToastPayload } from './toast'
 import { parseXmlDocument } from './xml'
 import type { XmlElement } from './xml'
 
@@ -23,9 +27,202 @@ function toUtf16Le(text: string): number[] {
   })
 }
 
+function toUtf16Be(text: string): number[] {
+  return toUtf16Le(text).map((_byte, index, bytes) => bytes[index ^ 1] ?? 0)
+}
+
 function findText1(root: XmlElement): XmlElement | undefined {
   return root.children[0]?.children[0]
 }
+
+function describeControlCharacter(position: string, codePoint: string): string {
+  return `Malformed XML payload at ${position}: control character ${codePoint} is not allowed, because a payload may contain only tab, line feed and carriage return among the control characters. Remove it or replace it with a space.`
+}
+
+/** Parses bytes as a document, then as a toast and as a tile, rethrowing anything but an MpnsError. */
+function parseEveryWay(bytes: Uint8Array): void {
+  let root: XmlElement
+  try {
+    root = parseXmlDocument(bytes)
+  } catch (error) {
+    expectProtocolRejection(error)
+    return
+  }
+
+  for (const parse of [parseToastPayload, parseTilePayload]) {
+    try {
+      const payload = parse(root, [])
+      expect(JSON.parse(JSON.stringify(payload))).toEqual(payload)
+    } catch (error) {
+      expectProtocolRejection(error)
+    }
+  }
+}
+
+function expectProtocolRejection(error: unknown): void {
+  if (!isMpnsError(error)) {
+    throw error
+  }
+  expect(error.status).toBe(400)
+}
+
+const NAME = fc.constantFrom(
+  'Notification',
+  'Toast',
+  'Tile',
+  'Text1',
+  'Param',
+  'Sound',
+  'Count',
+  'BackgroundColor',
+  'CycleImage1',
+  'Content',
+  'toast',
+  'constructor',
+)
+
+const PREFIX = fc.constantFrom('wp:', 'wp:', 'n:', '', 'x:', 'a:b:')
+
+const ATTRIBUTES = fc
+  .uniqueArray(
+    fc.tuple(
+      fc.constantFrom(
+        'xmlns:wp',
+        'xmlns:n',
+        'xmlns',
+        'Action',
+        'Id',
+        'Template',
+        'Version',
+        'Silent',
+        'IsRelative',
+        'x:y',
+        '__proto__',
+      ),
+      fc.constantFrom(
+        'WPNotification',
+        'Clear',
+        'FlipTile',
+        'CycleTile',
+        '2.0',
+        'true',
+        '',
+        "it's",
+      ),
+    ),
+    { maxLength: 3, selector: ([name]) => name },
+  )
+  .map((attributes) => attributes.map(([name, value]) => ` ${name}="${value}"`).join(''))
+
+const TEXT = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom(
+    '&amp;',
+    '&amp;amp;',
+    '&lt;b&gt;',
+    '&#233;',
+    '&#x1F600;',
+    '&nbsp;',
+    '&',
+    '<',
+    ']]>',
+    '<![CDATA[<x/>]]>',
+    '<!-- c -->',
+    '<?pi x?>',
+    '#801BA1E2',
+    '100',
+    '4.7',
+    '/P.xaml?a=1&amp;b=2',
+    '\r\n  ',
+  ),
+)
+
+const { element: ELEMENT } = fc.letrec((tie) => ({
+  element: fc
+    .record({
+      prefix: PREFIX,
+      name: NAME,
+      attributes: ATTRIBUTES,
+      content: fc.array(fc.oneof({ depthSize: 'small' }, TEXT, tie('element')), {
+        maxLength: 4,
+      }),
+      isSelfClosing: fc.boolean(),
+    })
+    .map(({ prefix, name, attributes, content, isSelfClosing }) => {
+      const start = `<${prefix}${name}${attributes}`
+      return isSelfClosing ? `${start}/>` : `${start}>${content.join('')}</${prefix}${name}>`
+    }),
+}))
+
+const FIELD = fc
+  .record({
+    name: fc.constantFrom(
+      'Text1',
+      'Text2',
+      'Param',
+      'Sound',
+      'BackgroundImage',
+      'Count',
+      'Title',
+      'BackContent',
+      'WideBackContent',
+      'IconImage',
+      'WideContent1',
+      'BackgroundColor',
+      'CycleImage1',
+      'CycleImage9',
+      'Content',
+    ),
+    attributes: fc.constantFrom(
+      '',
+      '',
+      ' Action="Clear"',
+      ' Action="clear"',
+      ' Silent="true"',
+      ' IsRelative="true"',
+    ),
+    text: TEXT,
+  })
+  .map(({ name, attributes, text }) => `<wp:${name}${attributes}>${text}</wp:${name}>`)
+
+/** Documents shaped like MPNS payloads, so most of them reach the toast and tile parsers. */
+const MPNS_DOCUMENT = fc
+  .record({
+    version: fc.constantFrom('', ' Version="2.0"'),
+    kind: fc.constantFrom('Toast', 'Tile'),
+    attributes: fc.constantFrom(
+      '',
+      ' Template="FlipTile"',
+      ' Template="IconicTile"',
+      ' Template="CycleTile"',
+      ' Template="Wide"',
+      ' Id="/P.xaml?a=1&amp;b=2"',
+      ' attribute="FlipTile"',
+    ),
+    fields: fc.array(FIELD, { maxLength: 8 }),
+    separator: fc.constantFrom('', '\n  '),
+  })
+  .map(({ version, kind, attributes, fields, separator }) => {
+    const body = `<wp:${kind}${attributes}>${fields.join(separator)}</wp:${kind}>`
+    const xml = `<wp:Notification xmlns:wp="WPNotification"${version}>${body}</wp:Notification>`
+    return new TextEncoder().encode(xml)
+  })
+
+const DOCUMENT = fc
+  .record({
+    bom: fc.constantFrom('', '\uFEFF'),
+    declaration: fc.constantFrom(
+      '',
+      '<?xml version="1.0" encoding="utf-8"?>',
+      "<?xml version='1.0' encoding='UTF-8'?>\n",
+      ' <?xml version="1.0"?>',
+      '<?xml version="1.0" encoding="utf-16"?>',
+    ),
+    root: ELEMENT.map((element) =>
+      element.replace(/^<([^\s/>]+)/, '<$1 xmlns:wp="WPNotification"'),
+    ),
+  })
+  .map(({ bom, declaration, root }) => new TextEncoder().encode(bom + declaration + root))
 
 describe('parseXmlDocument', () => {
   it.each([
@@ -204,13 +401,13 @@ describe('parseXmlDocument', () => {
       'the control character U+0001',
       toBytes('<r>\n<t>é\u0001</t></r>'),
       'MALFORMED_PAYLOAD',
-      'Malformed XML payload at line 2, column 5 (byte offset 9): control character U+0001 is not allowed in XML, which permits only tab, line feed and carriage return. Remove it or replace it with a space.',
+      'Malformed XML payload at line 2, column 5 (byte offset 9): control character U+0001 is not allowed, because a payload may contain only tab, line feed and carriage return among the control characters. Remove it or replace it with a space.',
     ],
     [
       'a zero byte',
       toBytes('<r>a', [0x00], '</r>'),
       'MALFORMED_PAYLOAD',
-      'Malformed XML payload at line 1, column 5 (byte offset 4): control character U+0000 is not allowed in XML, which permits only tab, line feed and carriage return. Remove it or replace it with a space.',
+      'Malformed XML payload at line 1, column 5 (byte offset 4): control character U+0000 is not allowed, because a payload may contain only tab, line feed and carriage return among the control characters. Remove it or replace it with a space.',
     ],
     [
       'whitespace before the declaration',
@@ -237,6 +434,12 @@ describe('parseXmlDocument', () => {
       'Malformed XML payload at line 1, column 5: the entity "&nbsp;" is not defined. XML predefines only &amp; &lt; &gt; &quot; and &apos;, so write the character itself or a character reference such as &#233;.',
     ],
     [
+      'a long undefined entity, quoted shortened',
+      toBytes(`<r>&${'x'.repeat(500)};</r>`),
+      'MALFORMED_PAYLOAD',
+      `Malformed XML payload at line 1, column 4: the entity "&${'x'.repeat(76)}..." is not defined. XML predefines only &amp; &lt; &gt; &quot; and &apos;, so write the character itself or a character reference such as &#233;.`,
+    ],
+    [
       'a bare ampersand',
       toBytes('<r>\n  Tom & Jerry</r>'),
       'MALFORMED_PAYLOAD',
@@ -252,7 +455,13 @@ describe('parseXmlDocument', () => {
       'a reference to a control character',
       toBytes('<r>&#1;</r>'),
       'MALFORMED_PAYLOAD',
-      'Malformed XML payload at line 1, column 4: the character reference "&#1;" names a character that XML 1.0 does not allow. Remove it.',
+      'Malformed XML payload at line 1, column 4: the character reference "&#1;" names a control character, but a payload may contain only tab, line feed and carriage return among the control characters. Remove it.',
+    ],
+    [
+      'a reference to a noncharacter',
+      toBytes('<r>\n  &#xFFFE;</r>'),
+      'MALFORMED_PAYLOAD',
+      'Malformed XML payload at line 2, column 3: the character reference "&#xFFFE;" names a character that XML 1.0 does not allow. Remove it.',
     ],
     [
       '"<" in an attribute value',
@@ -334,7 +543,61 @@ describe('parseXmlDocument', () => {
       'a repeated attribute',
       toBytes('<r a="1" a="2"/>'),
       'MALFORMED_PAYLOAD',
-      "Malformed XML payload at line 1, column 10: attribute 'a' is repeated. Fix the XML before sending.",
+      'Malformed XML payload at line 1, column 10: the attribute "a" appears more than once on one element. Keep one of them.',
+    ],
+    [
+      'an invalid element name',
+      toBytes('<r>\n<1a/></r>'),
+      'MALFORMED_PAYLOAD',
+      'Malformed XML payload at line 2, column 4: "1a" is not a valid element name. Start names with a letter or "_", and write a literal "<" in text as "&lt;".',
+    ],
+    [
+      'a literal "<" in text',
+      toBytes('<r>a < b</r>'),
+      'MALFORMED_PAYLOAD',
+      'Malformed XML payload at line 1, column 7: a space follows "<". Write the element name right after "<", or write a literal "<" in text as "&lt;".',
+    ],
+    [
+      'an invalid attribute name',
+      toBytes('<r 1a="x"/>'),
+      'MALFORMED_PAYLOAD',
+      'Malformed XML payload at line 1, column 4: "1a" is not a valid attribute name. Correct or remove it.',
+    ],
+    [
+      'an attribute without a value',
+      toBytes('<r Silent/>'),
+      'MALFORMED_PAYLOAD',
+      'Malformed XML payload at line 1, column 4: the attribute "Silent" has no value. Write it as Silent="value".',
+    ],
+    [
+      'attributes without a space between them',
+      toBytes('<r a="1"b="2"/>'),
+      'MALFORMED_PAYLOAD',
+      'Malformed XML payload at line 1, column 9: the attribute "b" directly follows the previous one. Put a space between attributes.',
+    ],
+    [
+      'an attribute value without a closing quote',
+      toBytes('<r a="1/>'),
+      'MALFORMED_PAYLOAD',
+      'Malformed XML payload at line 1, column 3: an attribute value of <r> has no closing quote. Close every quoted value.',
+    ],
+    [
+      'an end tag with an attribute',
+      toBytes('<r>\n<t/></r x="1">'),
+      'MALFORMED_PAYLOAD',
+      'Malformed XML payload at line 2, column 5: </r> contains more than the element name. Write the end tag as </r>.',
+    ],
+    [
+      'an end tag without ">"',
+      toBytes('<r a="1"></r'),
+      'MALFORMED_PAYLOAD',
+      'Malformed XML payload at line 1, column 13: </r> does not end with ">". Close every tag with ">".',
+    ],
+    [
+      'an XML declaration inside the document',
+      toBytes('<r>\n  <?xml version="1.0"?></r>'),
+      'MALFORMED_PAYLOAD',
+      'Malformed XML payload at line 2, column 3: an XML declaration comes after the start of the payload. Put "<?xml ...?>" first or leave it out.',
     ],
     [
       'an undeclared prefix',
@@ -349,10 +612,22 @@ describe('parseXmlDocument', () => {
       'Malformed XML payload at line 1, column 1: the element name "a:b:c" is not a valid qualified name. Use at most one ":" between a prefix and a local name.',
     ],
     [
-      'elements nested 200 deep',
-      toBytes('<r>'.repeat(200), '</r>'.repeat(200)),
+      'elements nested 33 deep',
+      toBytes('<r>\n', '<r>'.repeat(32), '</r>'.repeat(33)),
       'MALFORMED_PAYLOAD',
-      'Malformed XML payload: the XML parser rejected it (Maximum nested tags exceeded). Fix the XML before sending.',
+      'Malformed XML payload at line 2, column 94: elements are nested more than 32 levels deep. An MPNS payload needs three levels (<wp:Notification>, <wp:Toast> or <wp:Tile>, and its elements), so remove the extra nesting.',
+    ],
+    [
+      'elements nested 100,000 deep',
+      toBytes('<a>'.repeat(100_000), '</a>'.repeat(100_000)),
+      'MALFORMED_PAYLOAD',
+      'Malformed XML payload at line 1, column 97: elements are nested more than 32 levels deep. An MPNS payload needs three levels (<wp:Notification>, <wp:Toast> or <wp:Tile>, and its elements), so remove the extra nesting.',
+    ],
+    [
+      'unclosed elements nested 100,000 deep',
+      toBytes('<a x="1">'.repeat(100_000)),
+      'MALFORMED_PAYLOAD',
+      'Malformed XML payload at line 1, column 289: elements are nested more than 32 levels deep. An MPNS payload needs three levels (<wp:Notification>, <wp:Toast> or <wp:Tile>, and its elements), so remove the extra nesting.',
     ],
   ])('rejects %s', (_name, body, code, message) => {
     const error = captureMpnsError(() => parseXmlDocument(body))
@@ -363,5 +638,242 @@ describe('parseXmlDocument', () => {
       headers: [],
       message,
     })
+  })
+
+  it.each([
+    ['tab, line feed and carriage return', '\t\n\r'],
+    ['a no-break space after the C1 range', '\u00A0'],
+    ['U+FFFD', '\uFFFD'],
+    ['a private-use character', '\uE000'],
+    ['the last code point', '\u{10FFFF}'],
+    ['a byte order mark inside the text', '\uFEFF'],
+    ['a line separator', '\u2028'],
+  ])('accepts %s in text', (_name, text) => {
+    const root = parseXmlDocument(toBytes(`<r>${text}</r>`))
+
+    expect(root.text).toBe(text.replace(/\r/g, '\n'))
+  })
+
+  it.each([
+    ['U+0000', [0x00], 'U+0000'],
+    ['U+0008 backspace', [0x08], 'U+0008'],
+    ['U+000B vertical tab', [0x0b], 'U+000B'],
+    ['U+000C form feed', [0x0c], 'U+000C'],
+    ['U+000E shift out', [0x0e], 'U+000E'],
+    ['U+001F unit separator', [0x1f], 'U+001F'],
+    ['U+007F delete', [0x7f], 'U+007F'],
+    ['U+0080, the first C1 control', [0xc2, 0x80], 'U+0080'],
+    ['U+0085 next line', [0xc2, 0x85], 'U+0085'],
+    ['U+009F, the last C1 control', [0xc2, 0x9f], 'U+009F'],
+  ])('rejects control character %s with its byte offset', (_name, bytes, codePoint) => {
+    const error = captureMpnsError(() => parseXmlDocument(toBytes('<r>a', bytes, '</r>')))
+
+    expect(toErrorFields(error)).toEqual({
+      code: 'MALFORMED_PAYLOAD',
+      status: 400,
+      headers: [],
+      message: describeControlCharacter('line 1, column 5 (byte offset 4)', codePoint),
+    })
+  })
+
+  it.each([
+    [
+      'in an attribute value after a byte order mark',
+      toBytes([0xef, 0xbb, 0xbf], '<r Id="/P.xaml?', [0x1b], '"/>'),
+      describeControlCharacter('line 1, column 16 (byte offset 18)', 'U+001B'),
+    ],
+    [
+      'after multi-byte characters on a later line',
+      toBytes('<r>\n日本', [0xc2, 0x81], '</r>'),
+      describeControlCharacter('line 2, column 3 (byte offset 10)', 'U+0081'),
+    ],
+    [
+      'in the XML declaration',
+      toBytes('<?xml version="1.0"', [0x07], '?><r/>'),
+      describeControlCharacter('line 1, column 20 (byte offset 19)', 'U+0007'),
+    ],
+    [
+      'U+FFFE',
+      toBytes('<r>a', [0xef, 0xbf, 0xbe], '</r>'),
+      'Malformed XML payload at line 1, column 5 (byte offset 4): character U+FFFE is not allowed, because XML 1.0 excludes U+FFFE and U+FFFF. Remove it.',
+    ],
+    [
+      'U+FFFF',
+      toBytes('<r>\n', [0xef, 0xbf, 0xbf], '</r>'),
+      'Malformed XML payload at line 2, column 1 (byte offset 4): character U+FFFF is not allowed, because XML 1.0 excludes U+FFFE and U+FFFF. Remove it.',
+    ],
+  ])('rejects a forbidden character %s', (_name, body, message) => {
+    const error = captureMpnsError(() => parseXmlDocument(body))
+
+    expect(toErrorFields(error)).toEqual({
+      code: 'MALFORMED_PAYLOAD',
+      status: 400,
+      headers: [],
+      message,
+    })
+  })
+
+  it.each([
+    ['DEL', '&#127;'],
+    ['next line', '&#x85;'],
+    ['a C0 control in hex', '&#x1b;'],
+  ])('rejects a character reference to %s', (_name, reference) => {
+    const error = captureMpnsError(() => parseXmlDocument(toBytes(`<r>${reference}</r>`)))
+
+    expect(toErrorFields(error)).toEqual({
+      code: 'MALFORMED_PAYLOAD',
+      status: 400,
+      headers: [],
+      message: `Malformed XML payload at line 1, column 4: the character reference "${reference}" names a control character, but a payload may contain only tab, line feed and carriage return among the control characters. Remove it.`,
+    })
+  })
+
+  it.each([
+    ['a surrogate', '&#xD800;'],
+    ['a code point above U+10FFFF', '&#x110000;'],
+    ['a huge decimal number', '&#99999999999999999999;'],
+  ])('rejects a character reference to %s', (_name, reference) => {
+    const error = captureMpnsError(() => parseXmlDocument(toBytes(`<r>${reference}</r>`)))
+
+    expect(error.message).toBe(
+      `Malformed XML payload at line 1, column 4: the character reference "${reference}" names a character that XML 1.0 does not allow. Remove it.`,
+    )
+  })
+
+  it.each([
+    [
+      'an encoded surrogate',
+      toBytes('<r>', [0xed, 0xa0, 0x80], '</r>'),
+      'Invalid UTF-8 in the payload at byte offset 3: the sequence that starts with byte 0xED is not valid UTF-8. Encode the XML as UTF-8 before sending.',
+    ],
+    [
+      'UTF-16 big-endian without byte order mark',
+      toBytes(toUtf16Be(TOAST)),
+      'Invalid encoding at byte offset 0: the payload looks like UTF-16 without a byte order mark (a zero byte beside "<"). Encode the XML as UTF-8 before sending.',
+    ],
+    [
+      'UTF-16 without byte order mark after indentation',
+      toBytes(toUtf16Le(`  ${TOAST}`)),
+      'Invalid encoding at byte offset 0: the payload looks like UTF-16 without a byte order mark (a zero byte beside " "). Encode the XML as UTF-8 before sending.',
+    ],
+    [
+      'a UTF-16 byte order mark after a UTF-8 one',
+      toBytes([0xef, 0xbb, 0xbf, 0xff, 0xfe], toUtf16Le(TOAST)),
+      'Invalid UTF-8 in the payload at byte offset 3: the sequence that starts with byte 0xFF is not valid UTF-8. Encode the XML as UTF-8 before sending.',
+    ],
+    [
+      'a declared UTF-16 encoding in a single-quoted declaration',
+      toBytes("<?xml version='1.0' encoding='UTF-16'?>", TOAST),
+      'Invalid encoding "UTF-16" in the XML declaration at byte offset 30: MPNS payloads must be UTF-8. Encode the XML as UTF-8 and declare encoding="utf-8".',
+    ],
+  ])('rejects %s', (_name, body, message) => {
+    const error = captureMpnsError(() => parseXmlDocument(body))
+
+    expect(toErrorFields(error)).toEqual({
+      code: 'INVALID_ENCODING',
+      status: 400,
+      headers: [],
+      message,
+    })
+  })
+
+  it.each([
+    ['a byte order mark and a space', toBytes([0xef, 0xbb, 0xbf], ' ', DECLARATION, TOAST)],
+    ['a tab', toBytes('\t', DECLARATION, TOAST)],
+    ['a carriage return and line feed', toBytes('\r\n', DECLARATION, TOAST)],
+  ])('rejects whitespace before the declaration: %s', (_name, body) => {
+    const error = captureMpnsError(() => parseXmlDocument(body))
+
+    expect(error.message).toBe(
+      'Malformed XML payload at line 1, column 1: whitespace comes before the XML declaration. Start the payload with "<?xml" or leave the declaration out.',
+    )
+  })
+
+  it.each([
+    ['mixed-case Utf-8', '<?xml version="1.0" encoding="Utf-8"?>'],
+    ['a standalone declaration', '<?xml version="1.0" encoding="utf-8" standalone="yes"?>'],
+    ['no encoding', '<?xml version="1.0"?>'],
+  ])('accepts a declaration with %s', (_name, declaration) => {
+    const root = parseXmlDocument(toBytes(declaration, TOAST))
+
+    expect(findText1(root)?.text).toBe('Hi')
+  })
+
+  it('accepts elements nested 32 deep', () => {
+    const root = parseXmlDocument(toBytes('<r>'.repeat(32), 'deep', '</r>'.repeat(32)))
+    let innermost = root
+    for (let level = 1; level < 32; level++) {
+      innermost = innermost.children[0] ?? innermost
+    }
+
+    expect(innermost.text).toBe('deep')
+    expect(innermost.children).toEqual([])
+  })
+
+  it('ignores closed elements in the depth', () => {
+    const siblings = '<e/><f></f>'.repeat(100)
+    const root = parseXmlDocument(toBytes('<r>'.repeat(31), siblings, '</r>'.repeat(31)))
+
+    expect(root.localName).toBe('r')
+  })
+
+  it('returns markup in text as characters', () => {
+    const root = parseXmlDocument(
+      toBytes('<r><t>&lt;img src=x onerror="alert(1)"&gt;<![CDATA[<script>x</script>]]></t></r>'),
+    )
+    const text = root.children[0]
+
+    expect(text?.text).toBe('<img src=x onerror="alert(1)"><script>x</script>')
+    expect(text?.children).toEqual([])
+  })
+
+  it('throws only MpnsError on random bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
+        expect(() => parseEveryWay(bytes)).not.toThrow()
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('throws only MpnsError on random XML', () => {
+    fc.assert(
+      fc.property(DOCUMENT, (bytes) => {
+        expect(() => parseEveryWay(bytes)).not.toThrow()
+      }),
+      { numRuns: 400 },
+    )
+  })
+
+  it('throws only MpnsError on MPNS-shaped XML', () => {
+    fc.assert(
+      fc.property(MPNS_DOCUMENT, (bytes) => {
+        expect(() => parseEveryWay(bytes)).not.toThrow()
+      }),
+      { numRuns: 400 },
+    )
+  })
+
+  it('throws only MpnsError on damaged XML', () => {
+    const damaged = fc
+      .tuple(
+        fc.oneof(DOCUMENT, MPNS_DOCUMENT),
+        fc.nat(),
+        fc.integer({ min: 0, max: 255 }),
+        fc.constantFrom(0, 1, 2),
+      )
+      .map(([bytes, position, byte, operation]) => {
+        const index = bytes.length === 0 ? 0 : position % bytes.length
+        const values = Array.from(bytes)
+        values.splice(index, operation === 1 ? 0 : 1, ...(operation === 2 ? [] : [byte]))
+        return Uint8Array.from(values)
+      })
+
+    fc.assert(
+      fc.property(damaged, (bytes) => {
+        expect(() => parseEveryWay(bytes)).not.toThrow()
+      }),
+      { numRuns: 400 },
+    )
   })
 })
