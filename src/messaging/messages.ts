@@ -1,15 +1,53 @@
-import type { ChannelRecord, DeviceRecord, QueuedNotification } from '@/mpns/types'
+import type { EngineClockState } from '@/mpns/clock'
+import type {
+  BatteryState,
+  ChannelRecord,
+  DeviceRecord,
+  EngineSettings,
+  NetworkState,
+  QueuedNotification,
+  TileTemplate,
+} from '@/mpns/types'
 
 /** Version of the page ⇄ worker protocol; both sides compare it at start-up. */
-export const PROTOCOL_VERSION = 1
+export const PROTOCOL_VERSION = 2
 
 export interface ChannelOpenPayload {
   handsetId: string
   appId: string
   appName: string
   channelName: string
+  /** Template of the app's primary tile. */
+  tileTemplate: TileTemplate
+  /** CN of the app's service certificate, for an authenticated channel. */
+  serviceName?: string
   bindToast: boolean
   bindTile: boolean
+}
+
+/**
+ * Reply to CHANNEL_OPEN. `quota-exceeded` is the phone's PushNotificationChannelQuotaExceeded:
+ * the handset already has the maximum number of open channels.
+ */
+export type ChannelOpenResult =
+  | { outcome: 'opened' | 'updated'; channel: ChannelRecord }
+  | { outcome: 'quota-exceeded'; message: string }
+
+/** What a handset's push client reports whenever its state changes, and on every keep-alive. */
+export interface DeviceStatePayload {
+  handsetId: string
+  foregroundAppId: string | null
+  network: NetworkState
+  battery: BatteryState
+  /** Navigation URIs of the pinned secondary tiles, per app id. */
+  secondaryTileIds: Record<string, string[]>
+}
+
+/** The engine clock and the engine time it showed when the worker replied. */
+export interface EngineClockSnapshot {
+  clock: EngineClockState
+  /** Engine time in epoch milliseconds. */
+  engineNow: number
 }
 
 /**
@@ -23,23 +61,57 @@ export interface WorkerRequestMap {
   }
   CHANNEL_OPEN: {
     request: ChannelOpenPayload
-    response: { channel: ChannelRecord }
+    response: ChannelOpenResult
+  }
+  /** Closes an app's channel: its URI then answers 404 Expired. `channel` is null when it had none. */
+  CHANNEL_CLOSE: {
+    request: { handsetId: string; appId: string; reason: 'closed-by-app' | 'uninstalled' }
+    response: { channel: ChannelRecord | null }
+  }
+  /** Issues a new channel URI for an app's channel and closes the old one, as MPNS renews URIs. */
+  CHANNEL_RENEW: {
+    request: { handsetId: string; appId: string }
+    response: { channel: ChannelRecord | null }
   }
   CHANNEL_LIST: {
     request: Record<string, never>
     response: { channels: ChannelRecord[] }
   }
   DEVICE_STATE: {
-    request: { handsetId: string; foregroundAppId: string | null }
+    request: DeviceStatePayload
     response: { device: DeviceRecord }
   }
+  /**
+   * Lists the handset's due notifications. `nextDueInRealMs` is the real time until the next one
+   * falls due at the current clock speed, absent when nothing else is queued or the clock is stopped.
+   * `more` is true when due notifications remain beyond `limit`.
+   */
   PENDING: {
-    request: { handsetId: string }
-    response: { notifications: QueuedNotification[] }
+    /** `limit` caps the notifications in one reply, so a large backlog arrives in chunks. */
+    request: { handsetId: string; limit?: number }
+    response: { notifications: QueuedNotification[]; more: boolean; nextDueInRealMs?: number }
   }
   ACK: {
     request: { handsetId: string; deliveryIds: string[] }
     response: { removed: number }
+  }
+  SETTINGS_GET: {
+    request: Record<string, never>
+    response: { settings: EngineSettings }
+  }
+  /** Changes some engine settings; values are validated and the whole result is returned. */
+  SETTINGS_UPDATE: {
+    request: { changes: Partial<EngineSettings> }
+    response: { settings: EngineSettings }
+  }
+  CLOCK_GET: {
+    request: Record<string, never>
+    response: EngineClockSnapshot
+  }
+  /** Sets the clock speed, advances engine time, or both (advance first). */
+  CLOCK_UPDATE: {
+    request: { speed?: number; advanceMs?: number }
+    response: EngineClockSnapshot
   }
 }
 
@@ -64,14 +136,22 @@ export interface ErrorResponseMessage {
 export type WorkerBroadcastMessage =
   | { type: 'NOTIFICATIONS_AVAILABLE_MESSAGE'; payload: { handsetId: string } }
   | { type: 'CHANNELS_CHANGED_MESSAGE'; payload: Record<string, never> }
+  | { type: 'SETTINGS_CHANGED_MESSAGE'; payload: { settings: EngineSettings } }
+  | { type: 'CLOCK_CHANGED_MESSAGE'; payload: EngineClockSnapshot }
 
 const REQUEST_STEMS: readonly WorkerRequestStem[] = [
   'HELLO',
   'CHANNEL_OPEN',
+  'CHANNEL_CLOSE',
+  'CHANNEL_RENEW',
   'CHANNEL_LIST',
   'DEVICE_STATE',
   'PENDING',
   'ACK',
+  'SETTINGS_GET',
+  'SETTINGS_UPDATE',
+  'CLOCK_GET',
+  'CLOCK_UPDATE',
 ]
 
 /** Narrows data received by the worker to a request message, or returns null. */
@@ -98,6 +178,12 @@ export function toWorkerBroadcastMessage(data: unknown): WorkerBroadcastMessage 
     return data as WorkerBroadcastMessage
   }
   if (data.type === 'CHANNELS_CHANGED_MESSAGE') {
+    return data as WorkerBroadcastMessage
+  }
+  if (data.type === 'SETTINGS_CHANGED_MESSAGE' && isRecord(data.payload.settings)) {
+    return data as WorkerBroadcastMessage
+  }
+  if (data.type === 'CLOCK_CHANGED_MESSAGE' && isRecord(data.payload.clock)) {
     return data as WorkerBroadcastMessage
   }
   return null

@@ -1,56 +1,29 @@
-/// <reference lib="webworker" />
-import { logError, logInfo } from '@/lib/log'
-import { locateChannel } from '@/mpns/channel'
-import { createDeliveryId } from '@/mpns/delivery'
-import { DEFAULT_ENGINE_SETTINGS, handleChannelRequest } from '@/mpns/engine'
+import { logError } from '@/lib/log'
+import { createMpnsResponse } from '@/mpns/response'
 import type { HeaderEntry, MpnsHttpRequest, MpnsHttpResponse } from '@/mpns/types'
 
-import { broadcast, getQueueStore, randomBytes, readEngineTime } from './worker-context'
+import { answerChannelPost } from './channel-post'
+import type { ServiceContext } from './service-context'
 
-/** Responds to a request to a channel URI as MPNS does, storing an accepted notification first. */
-export async function handleChannelFetch(request: Request): Promise<Response> {
+/**
+ * Responds to a fetch of a channel URI as MPNS does. A failure of the worker itself (storage
+ * that cannot be opened, a bug) becomes 503 with an explanation, never a network error.
+ */
+export async function handleChannelFetch(
+  getContext: () => Promise<ServiceContext>,
+  request: Request,
+): Promise<Response> {
   try {
     const mpnsRequest = await toMpnsRequest(request)
-    const response = await answerChannelRequest(mpnsRequest)
+    const response = await answerChannelPost(await getContext(), mpnsRequest)
     return toFetchResponse(response)
   } catch (error) {
     logError('[sw]', `Failed to respond to ${request.method} ${request.url}`, error)
-    return new Response(
-      `The emulated service failed to handle this request: ${String(error)}. Reload the page and try again.`,
-      { status: 503, statusText: 'Service Unavailable', headers: { 'Content-Type': 'text/plain' } },
+    const reason = `The emulated service failed to handle this request: ${String(error)}. Reload the page and send it again.`
+    return toFetchResponse(
+      createMpnsResponse({ status: 503, now: Date.now(), reason, body: reason }),
     )
   }
-}
-
-async function answerChannelRequest(request: MpnsHttpRequest): Promise<MpnsHttpResponse> {
-  const store = await getQueueStore()
-  const location = locateChannel(request.url)
-  const token = location.kind === 'channel' ? location.token : ''
-  const channel = await store.getChannel(token)
-  const device = channel ? await store.getDevice(channel.handsetId) : undefined
-  const now = readEngineTime()
-
-  const result = handleChannelRequest({
-    request,
-    channel,
-    device,
-    now,
-    settings: DEFAULT_ENGINE_SETTINGS,
-    deliveryId: createDeliveryId(now, randomBytes(8)),
-  })
-
-  if (result.enqueue) {
-    await store.enqueue(result.enqueue)
-    logInfo('[sw]', `queued ${result.enqueue.deliveryId} for ${result.enqueue.handsetId}`, {
-      token: result.enqueue.token,
-      messageId: result.enqueue.messageId,
-    })
-    await broadcast({
-      type: 'NOTIFICATIONS_AVAILABLE_MESSAGE',
-      payload: { handsetId: result.enqueue.handsetId },
-    })
-  }
-  return result.response
 }
 
 async function toMpnsRequest(request: Request): Promise<MpnsHttpRequest> {

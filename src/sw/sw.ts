@@ -2,8 +2,8 @@
 import { logInfo } from '@/lib/log'
 
 import { handleChannelFetch } from './channel-fetch'
+import { getServiceContext, isChannelRequest, isPingRequest } from './worker-context'
 import { handleWorkerMessage } from './worker-messages'
-import { isChannelRequest } from './worker-context'
 
 declare const self: ServiceWorkerGlobalScope
 
@@ -19,11 +19,16 @@ self.addEventListener('activate', (event) => {
 })
 
 self.addEventListener('fetch', (event) => {
+  // The ping measures a bare round trip through the worker, so it touches no storage.
+  if (isPingRequest(event.request.url)) {
+    event.respondWith(new Response(null, { status: 204, statusText: 'No Content' }))
+    return
+  }
   // Only channel URIs belong to the service; pages, modules and assets go to the network.
   if (!isChannelRequest(event.request.url)) {
     return
   }
-  event.respondWith(handleChannelFetch(event.request))
+  event.respondWith(handleChannelFetch(getServiceContext, event.request))
 })
 
 self.addEventListener('message', (event) => {

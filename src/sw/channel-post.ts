@@ -1,0 +1,95 @@
+import { locateChannel } from '@/mpns/channel'
+import { toUtcDay } from '@/mpns/clock'
+import { createDeliveryId } from '@/mpns/delivery'
+import type { StoreChange } from '@/mpns/delivery'
+import { handleChannelRequest } from '@/mpns/engine'
+import { createMpnsResponse } from '@/mpns/response'
+import type { MpnsHttpRequest, MpnsHttpResponse } from '@/mpns/types'
+import type { WorkerBroadcastMessage } from '@/messaging/messages'
+
+import type { EngineState } from './engine-state'
+import { CommitFailedError } from './group-commit'
+import type { Decision } from './group-commit'
+import type { ServiceContext } from './service-context'
+
+/** Random bytes in a delivery id, after its time part. */
+const DELIVERY_ID_RANDOM_BYTES = 8
+
+/**
+ * Responds to a request to a channel URI as MPNS does. The response is released only after the
+ * changes it promises (an accepted notification, the quota count) are stored. When storing fails,
+ * the sender gets 503, which tells it to send again.
+ */
+export async function answerChannelPost(
+  context: ServiceContext,
+  request: MpnsHttpRequest,
+): Promise<MpnsHttpResponse> {
+  const location = locateChannel(request.url)
+  const token = location.kind === 'channel' ? location.token : ''
+  let decidedAt: number | undefined
+
+  try {
+    const { reply } = await context.commit.run(({ state, now }) => {
+      decidedAt = now
+      const deliveryId = createDeliveryId(now, context.randomBytes(DELIVERY_ID_RANDOM_BYTES))
+      return decideChannelPost({ state, now, request, token, deliveryId })
+    })
+    return reply
+  } catch (error) {
+    if (!(error instanceof CommitFailedError)) {
+      throw error
+    }
+    return createMpnsResponse({
+      status: 503,
+      now: decidedAt ?? context.readRealTime(),
+      reason: error.message,
+      body: error.message,
+    })
+  }
+}
+
+function decideChannelPost(options: {
+  state: Readonly<EngineState>
+  now: number
+  request: MpnsHttpRequest
+  token: string
+  deliveryId: string
+}): Decision<MpnsHttpResponse> {
+  const { state, now, token } = options
+  const channel = state.channels.get(token)
+  const device = channel === undefined ? undefined : state.devices.get(channel.handsetId)
+  const usage = state.usage.get(token)
+
+  const result = handleChannelRequest({
+    request: options.request,
+    channel,
+    device,
+    usage: usage?.day === toUtcDay(now) ? usage : undefined,
+    queuedCount: state.queuedCounts.get(token) ?? 0,
+    now,
+    settings: state.settings,
+    deliveryId: options.deliveryId,
+  })
+
+  const changes: StoreChange[] = []
+  const broadcasts: WorkerBroadcastMessage[] = []
+  if (result.enqueue !== undefined) {
+    changes.push({ kind: 'enqueue', notification: result.enqueue })
+  }
+  if (result.usage !== undefined) {
+    changes.push({ kind: 'put-usage', usage: result.usage })
+  }
+  if (result.device !== undefined) {
+    changes.push({ kind: 'put-device', device: result.device })
+  }
+  if (result.channel !== undefined) {
+    changes.push({ kind: 'put-channel', channel: result.channel })
+    const closedNow = result.channel.closedAt !== undefined && channel?.closedAt === undefined
+    if (closedNow) {
+      // A channel the engine closed takes its undelivered notifications with it.
+      changes.push({ kind: 'remove-channel-queue', token: result.channel.token })
+      broadcasts.push({ type: 'CHANNELS_CHANGED_MESSAGE', payload: {} })
+    }
+  }
+  return { reply: result.response, changes, broadcasts }
+}

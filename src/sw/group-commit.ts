@@ -1,0 +1,262 @@
+import { logError } from '@/lib/log'
+import { readEngineClock } from '@/mpns/clock'
+import type { CommitResult, QueueStore, StoreChange } from '@/mpns/delivery'
+import type { WorkerBroadcastMessage } from '@/messaging/messages'
+
+import { applyChangeToState, applyRemovalsToState, toEngineState } from './engine-state'
+import type { EngineState } from './engine-state'
+
+/** Outcome of one request: its reply, the changes to store and the messages to broadcast after. */
+export interface Decision<T> {
+  reply: T
+  changes?: StoreChange[]
+  broadcasts?: WorkerBroadcastMessage[]
+}
+
+/** Inputs of a decision. It must not change `state`, because its `changes` are applied for it. */
+export interface DecisionContext {
+  state: Readonly<EngineState>
+  /** Engine time in epoch milliseconds. */
+  now: number
+  /** Real time in epoch milliseconds. */
+  realNowMs: number
+}
+
+/** A reply whose changes are stored. */
+export interface Committed<T> {
+  reply: T
+  /** Queued notifications the decision's removals deleted. */
+  removed: number
+}
+
+export interface GroupCommitOptions {
+  store: QueueStore
+  /** Posts a message to every page. It is awaited before the batch's replies are released. */
+  broadcast: (message: WorkerBroadcastMessage) => Promise<void>
+  /** Real time in epoch milliseconds. @default Date.now */
+  readRealTime?: () => number
+}
+
+/**
+ * Decides requests one at a time against the cached engine state and stores their changes in
+ * shared transactions: one batch is written while the next one fills.
+ */
+export interface GroupCommit {
+  /**
+   * Runs `decide` against the cache, adds its changes to the open batch and resolves once that
+   * batch has committed. Rejects with CommitFailedError when the batch could not be written.
+   */
+  run<T>(decide: (context: DecisionContext) => Decision<T>): Promise<Committed<T>>
+}
+
+/** The batch holding a request's changes failed to commit, so none of them were stored. */
+export class CommitFailedError extends Error {
+  constructor(cause: unknown) {
+    super(
+      `Failed to store the change in IndexedDB (${describeError(cause)}), so none of it was stored. Send the request again.`,
+      { cause },
+    )
+    this.name = 'CommitFailedError'
+  }
+}
+
+interface Waiter {
+  /** Range of the waiter's changes in its batch. */
+  firstChange: number
+  endChange: number
+  resolve: (removed: number) => void
+  reject: (error: Error) => void
+}
+
+interface Batch {
+  changes: StoreChange[]
+  waiters: Waiter[]
+  broadcasts: WorkerBroadcastMessage[]
+}
+
+/** Creates the group commit over a store. The cache is read from the store on first use. */
+export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
+  const readRealTime = options.readRealTime ?? Date.now
+  let state: EngineState | undefined
+  let loading: Promise<EngineState> | undefined
+  let openBatch: Batch | undefined
+  let committing = false
+  let flushScheduled = false
+
+  const loadState = (): Promise<EngineState> => {
+    if (state !== undefined) {
+      return Promise.resolve(state)
+    }
+    loading ??= options.store.readState().then(
+      (stored) => {
+        loading = undefined
+        state = toEngineState(stored, readRealTime())
+        return state
+      },
+      (error: unknown) => {
+        loading = undefined
+        throw error
+      },
+    )
+    return loading
+  }
+
+  const readContext = (current: EngineState): DecisionContext => {
+    const realNowMs = readRealTime()
+    return { state: current, now: readEngineClock(current.clock, realNowMs), realNowMs }
+  }
+
+  const scheduleFlush = (): void => {
+    if (committing || flushScheduled) {
+      return
+    }
+    flushScheduled = true
+    // The next task lets the requests that arrived together join one batch.
+    setTimeout(() => {
+      flushScheduled = false
+      void flush()
+    }, 0)
+  }
+
+  const flush = async (): Promise<void> => {
+    const batch = openBatch
+    openBatch = undefined
+    if (batch === undefined) {
+      return
+    }
+
+    committing = true
+    let result: CommitResult
+    try {
+      result =
+        batch.changes.length === 0 ? { removed: [] } : await options.store.commit(batch.changes)
+    } catch (error) {
+      committing = false
+      failBatches(batch, error)
+      return
+    }
+    committing = false
+
+    if (state !== undefined) {
+      applyRemovalsToState(state, result.removed)
+    }
+    // The next batch is written as soon as this one finished.
+    if (openBatch !== undefined) {
+      void flush()
+    }
+    await sendBroadcasts(batch, options.broadcast)
+    resolveWaiters(batch, result)
+  }
+
+  const failBatches = (failed: Batch, error: unknown): void => {
+    // Requests in the open batch decided against a cache that counted the failed changes, so
+    // they fail too, and the cache is read again from storage.
+    const waiters = [...failed.waiters, ...(openBatch?.waiters ?? [])]
+    openBatch = undefined
+    state = undefined
+    logError(
+      '[sw]',
+      `Failed to commit a batch of ${failed.changes.length} changes (${describeDeliveries(failed.changes)}), so ${waiters.length} requests get an error and the engine state is read again from IndexedDB.`,
+      error,
+    )
+    for (const waiter of waiters) {
+      waiter.reject(new CommitFailedError(error))
+    }
+  }
+
+  return {
+    async run(decide) {
+      let current = await loadState()
+      // A batch that failed while this request waited dropped the cache: read it again. The check
+      // and the decision run in one synchronous step, so no failure can come between them.
+      while (current !== state) {
+        current = await loadState()
+      }
+
+      const decision = decide(readContext(current))
+      const changes = decision.changes ?? []
+      for (const change of changes) {
+        applyChangeToState(current, change)
+      }
+
+      openBatch ??= { changes: [], waiters: [], broadcasts: [] }
+      const batch = openBatch
+      const firstChange = batch.changes.length
+      batch.changes.push(...changes)
+      batch.broadcasts.push(...(decision.broadcasts ?? []))
+      const removed = new Promise<number>((resolve, reject) => {
+        batch.waiters.push({ firstChange, endChange: batch.changes.length, resolve, reject })
+      })
+      scheduleFlush()
+
+      return { reply: decision.reply, removed: await removed }
+    },
+  }
+}
+
+/** Releases the replies of a committed batch, each with the count its own removals deleted. */
+function resolveWaiters(batch: Batch, result: CommitResult): void {
+  const removedPerChange = new Map<number, number>()
+  for (const { changeIndex } of result.removed) {
+    removedPerChange.set(changeIndex, (removedPerChange.get(changeIndex) ?? 0) + 1)
+  }
+
+  for (const waiter of batch.waiters) {
+    let removed = 0
+    for (let index = waiter.firstChange; index < waiter.endChange; index += 1) {
+      removed += removedPerChange.get(index) ?? 0
+    }
+    waiter.resolve(removed)
+  }
+}
+
+/**
+ * Posts the batch's broadcasts once each: one NOTIFICATIONS_AVAILABLE per handset that received
+ * a notification, however many it received, and the last of every other kind.
+ */
+async function sendBroadcasts(
+  batch: Batch,
+  broadcast: (message: WorkerBroadcastMessage) => Promise<void>,
+): Promise<void> {
+  const messages = new Map<string, WorkerBroadcastMessage>()
+  for (const change of batch.changes) {
+    if (change.kind === 'enqueue') {
+      const { handsetId } = change.notification
+      messages.set(`NOTIFICATIONS_AVAILABLE_MESSAGE:${handsetId}`, {
+        type: 'NOTIFICATIONS_AVAILABLE_MESSAGE',
+        payload: { handsetId },
+      })
+    }
+  }
+  for (const message of batch.broadcasts) {
+    const handsetKey =
+      message.type === 'NOTIFICATIONS_AVAILABLE_MESSAGE' ? `:${message.payload.handsetId}` : ''
+    messages.set(`${message.type}${handsetKey}`, message)
+  }
+
+  try {
+    await Promise.all([...messages.values()].map((message) => broadcast(message)))
+  } catch (error) {
+    // The batch is stored, and push clients also pull on their keep-alive.
+    logError('[sw]', 'Failed to broadcast after a commit', error)
+  }
+}
+
+/** Names the first and last delivery ids a batch enqueued, for logs. */
+function describeDeliveries(changes: readonly StoreChange[]): string {
+  const deliveryIds = changes.flatMap((change) =>
+    change.kind === 'enqueue' ? [change.notification.deliveryId] : [],
+  )
+  if (deliveryIds.length === 0) {
+    return 'no deliveries'
+  }
+  const first = deliveryIds[0] ?? ''
+  const last = deliveryIds[deliveryIds.length - 1] ?? ''
+  return deliveryIds.length === 1
+    ? `delivery ${first}`
+    : `${deliveryIds.length} deliveries from ${first} to ${last}`
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
