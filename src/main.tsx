@@ -9,9 +9,10 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { logError } from './lib/log'
 import { startConsoleSync } from './store/console-store'
-import { selectForegroundAppId, useDeviceStore } from './store/device-store'
+import { takeHandsetOwnership, useDeviceStore } from './store/device-store'
 import { startPushClient } from './store/push-client'
-import { reportForegroundApp, startWorkerSync } from './store/worker-sync'
+import { toDeviceStatePayload } from './store/slices/device-state-slice'
+import { startWorkerSync } from './store/worker-sync'
 
 const root = document.getElementById('root')
 if (!root) {
@@ -20,14 +21,15 @@ if (!root) {
 
 startWorkerSync()
   .then(() => {
-    const device = useDeviceStore.getState()
     startConsoleSync()
-    // The service must know what is on screen before it decides whether to accept raw notifications.
-    reportForegroundApp(device.handsetId, selectForegroundAppId(device))
     startPushClient({
-      handsetId: device.handsetId,
-      applyNotification: (notification) =>
-        useDeviceStore.getState().applyNotification(notification),
+      handsetId: useDeviceStore.getState().handsetId,
+      readDeviceState: () => toDeviceStatePayload(useDeviceStore.getState()),
+      subscribeToDeviceState: (listener) => useDeviceStore.subscribe(listener),
+      applyNotifications: (notifications) =>
+        useDeviceStore.getState().applyNotifications(notifications),
+      updateChannelUris: (channels) => useDeviceStore.getState().updateChannelUris(channels),
+      onOwnershipGained: takeHandsetOwnership,
     })
   })
   .catch((error: unknown) => {

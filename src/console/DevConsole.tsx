@@ -2,11 +2,17 @@ import type { KeyboardEvent } from 'react'
 
 import { consoleStore } from '@/store/console-store'
 
+import { DeviceStatePanel } from './DeviceStatePanel'
 import styles from './DevConsole.module.css'
+import { EngineClockPanel } from './EngineClockPanel'
+import { EngineSettingsPanel } from './EngineSettingsPanel'
 import { ExchangeView } from './ExchangeView'
 import { SendForm } from './SendForm'
 
-/** Renders the developer console, where a request is composed and sent and its response read. */
+/**
+ * Renders the developer console: a request is composed and sent and its response read, and
+ * the handset's device state, the engine clock and the engine settings are changed.
+ */
 export function DevConsole() {
   const handleKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -20,6 +26,11 @@ export function DevConsole() {
       <h2 className={styles.title}>MPNS console</h2>
       <SendForm />
       <ExchangeView />
+      <div className={styles.panels}>
+        <DeviceStatePanel />
+        <EngineClockPanel />
+        <EngineSettingsPanel />
+      </div>
     </section>
   )
 }

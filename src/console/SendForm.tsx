@@ -20,6 +20,7 @@ export function SendForm() {
   const messageId = useConsoleStore((state) => state.messageId)
   const payload = useConsoleStore((state) => state.payloads[state.notificationType])
   const sending = useConsoleStore((state) => state.sending)
+  const channelError = useConsoleStore((state) => state.channelError)
   const actions = useConsoleStore(
     useShallow((state) => ({
       selectChannel: state.selectChannel,
@@ -29,6 +30,7 @@ export function SendForm() {
       generateMessageId: state.generateMessageId,
       editPayload: state.editPayload,
       send: state.send,
+      renewSelectedChannel: state.renewSelectedChannel,
     })),
   )
 
@@ -47,17 +49,28 @@ export function SendForm() {
 
   return (
     <div className={styles.form}>
-      <label className={styles.field}>
-        <span>Channel</span>
-        <select value={selectedToken ?? ''} onChange={handleChannelChange}>
-          {channels.length === 0 && <option value="">No channel open yet: launch an app</option>}
-          {channels.map((channel) => (
-            <option key={channel.token} value={channel.token}>
-              {toChannelOptionLabel(channel)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div className={styles.channelRow}>
+        <label className={styles.field}>
+          <span>Channel</span>
+          <select value={selectedToken ?? ''} onChange={handleChannelChange}>
+            {channels.length === 0 && <option value="">No channel open yet: launch an app</option>}
+            {channels.map((channel) => (
+              <option key={channel.token} value={channel.token}>
+                {toChannelOptionLabel(channel)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          className={styles.secondaryButton}
+          disabled={selectedToken === null}
+          onClick={() => void actions.renewSelectedChannel()}
+        >
+          Renew channel URI
+        </button>
+      </div>
+      {channelError !== null && <p className={styles.fieldError}>{channelError}</p>}
       <div className={styles.row}>
         <label className={styles.field}>
           <span>Notification type</span>

@@ -1,3 +1,4 @@
+import { useId } from 'react'
 import type { ChangeEvent } from 'react'
 
 import { findApp } from '@/apps/sample-apps'
@@ -15,13 +16,16 @@ interface AppPageProps {
 }
 
 /**
- * Renders a page of an emulated app: its channel URI, the page and query it was opened with,
- * and the notifications it received while in the foreground.
+ * Renders a page of an emulated app: its channel URI and channel controls, the page and query
+ * it was opened with, and the notifications it received while in the foreground.
  */
 export function AppPage({ appId, page, query }: AppPageProps) {
   const app = findApp(appId)
   const appState = useDeviceStore((state) => state.apps[appId])
   const answerPermission = useDeviceStore((state) => state.answerPermission)
+  const closeChannel = useDeviceStore((state) => state.closeChannel)
+  const uninstallApp = useDeviceStore((state) => state.uninstallApp)
+  const rawCountLabelId = useId()
   if (!app || !appState) {
     return null
   }
@@ -48,6 +52,20 @@ export function AppPage({ appId, page, query }: AppPageProps) {
         Show toast notifications
       </label>
 
+      <div className={styles.actions}>
+        <button
+          type="button"
+          className={styles.actionButton}
+          disabled={appState.channelUri === undefined}
+          onClick={() => closeChannel(appId)}
+        >
+          Close channel
+        </button>
+        <button type="button" className={styles.actionButton} onClick={() => uninstallApp(appId)}>
+          Uninstall
+        </button>
+      </div>
+
       <section className={styles.section}>
         <h3 className={styles.sectionTitle}>Current page</h3>
         <p role="status" aria-label="Current page" className={styles.pagePath}>
@@ -64,6 +82,15 @@ export function AppPage({ appId, page, query }: AppPageProps) {
             ))}
           </ul>
         )}
+      </section>
+
+      <section className={styles.section}>
+        <h3 id={rawCountLabelId} className={styles.sectionTitle}>
+          Raw notifications received
+        </h3>
+        <p role="status" aria-labelledby={rawCountLabelId} className={styles.rawCount}>
+          {appState.rawReceivedCount}
+        </p>
       </section>
 
       <NotificationLog entries={appState.log} />

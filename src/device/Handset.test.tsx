@@ -6,13 +6,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import type { ChannelRecord, QueuedNotification } from '@/mpns/types'
 import { useDeviceStore } from '@/store/device-store'
-import { openChannel } from '@/store/worker-sync'
+import { closeChannel, openChannel } from '@/store/worker-sync'
 
 import { Handset } from './Handset'
 
 vi.mock('@/store/worker-sync', () => ({
   openChannel: vi.fn(),
-  reportForegroundApp: vi.fn(),
+  closeChannel: vi.fn(),
 }))
 
 const CHANNEL_URI = 'https://localhost/throttledthirdparty/01.00/weather-token'
@@ -23,6 +23,9 @@ beforeEach(() => {
   window.localStorage.clear()
   useDeviceStore.setState(initialState, true)
   vi.mocked(openChannel).mockImplementation((request) =>
+    Promise.resolve({ outcome: 'opened', channel: channelRecord(request.appId, CHANNEL_URI) }),
+  )
+  vi.mocked(closeChannel).mockImplementation((request) =>
     Promise.resolve(channelRecord(request.appId, CHANNEL_URI)),
   )
 })
@@ -43,7 +46,14 @@ describe('Handset', () => {
     const names = within(handset)
       .getAllByRole('button')
       .map((button) => button.getAttribute('aria-label') ?? button.textContent)
-    expect(names).toEqual(['Contoso Weather', 'Contoso Chat', 'Back', 'Start', 'Search'])
+    expect(names).toEqual([
+      'Contoso Weather',
+      'Contoso Chat',
+      'App list',
+      'Back',
+      'Start',
+      'Search',
+    ])
   })
 
   it('asks on first launch and shows the channel URI', async () => {
@@ -67,7 +77,7 @@ describe('Handset', () => {
     expect(screen.getByRole('button', { name: 'Copy channel URI' })).toBeTruthy()
     expect(screen.getByRole('status', { name: 'Current page' }).textContent).toBe('/MainPage.xaml')
     expect(screen.getByRole('log', { name: 'Notifications' }).textContent).toContain(
-      'Channel URI updated.',
+      `ChannelUriUpdated: ${CHANNEL_URI}`,
     )
   })
 
@@ -146,6 +156,73 @@ describe('Handset', () => {
   })
 })
 
+describe('Handset app lifecycle', () => {
+  it('shows the airplane mode glyph while it is on', () => {
+    render(<Handset />)
+    expect(screen.queryByRole('img', { name: 'Airplane mode' })).toBeNull()
+
+    act(() => useDeviceStore.getState().turnOnAirplaneMode())
+
+    expect(screen.getByRole('img', { name: 'Airplane mode' })).toBeTruthy()
+  })
+
+  it('counts raw notifications on the app page', async () => {
+    const user = userEvent.setup()
+    render(<Handset />)
+    await user.click(screen.getByRole('button', { name: 'Contoso Chat' }))
+    await user.click(await screen.findByRole('button', { name: 'Allow' }))
+    const count = screen.getByRole('status', { name: 'Raw notifications received' })
+    expect(count.textContent).toBe('0')
+
+    act(() => {
+      useDeviceStore.getState().applyNotifications([queued('d1', 'contoso-chat')])
+      useDeviceStore.getState().applyNotifications([queued('d2', 'contoso-chat')])
+    })
+
+    expect(count.textContent).toBe('2')
+  })
+
+  it('closes the channel from the app page', async () => {
+    const user = userEvent.setup()
+    render(<Handset />)
+    await user.click(screen.getByRole('button', { name: 'Contoso Weather' }))
+    await user.click(await screen.findByRole('button', { name: 'Allow' }))
+    const channelUri = screen.getByRole<HTMLInputElement>('textbox', { name: 'Channel URI' })
+    await waitFor(() => expect(channelUri.value).toBe(CHANNEL_URI))
+
+    await user.click(screen.getByRole('button', { name: 'Close channel' }))
+
+    await waitFor(() => expect(channelUri.value).toBe(''))
+    expect(closeChannel).toHaveBeenCalledWith({
+      handsetId: 'handset-1',
+      appId: 'contoso-weather',
+      reason: 'closed-by-app',
+    })
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Close channel' }).disabled).toBe(
+      true,
+    )
+  })
+
+  it('uninstalls and installs an app again', async () => {
+    const user = userEvent.setup()
+    render(<Handset />)
+    await user.click(screen.getByRole('button', { name: 'Contoso Chat' }))
+    await user.click(await screen.findByRole('button', { name: "Don't allow" }))
+
+    await user.click(screen.getByRole('button', { name: 'Uninstall' }))
+
+    const start = await screen.findByRole('region', { name: 'Start screen' })
+    expect(within(start).queryByRole('button', { name: 'Contoso Chat' })).toBeNull()
+    await user.click(within(start).getByRole('button', { name: 'App list' }))
+    const appList = await screen.findByRole('region', { name: 'App list' })
+    expect(within(appList).getByRole('button', { name: 'Contoso Weather' })).toBeTruthy()
+    await user.click(within(appList).getByRole('button', { name: 'Install Contoso Chat' }))
+    await user.click(within(appList).getByRole('button', { name: 'Contoso Chat' }))
+
+    expect(await screen.findByRole('dialog', { name: 'Contoso Chat' })).toBeTruthy()
+  })
+})
+
 function queued(deliveryId: string, appId: string): QueuedNotification {
   return {
     deliveryId,
@@ -189,6 +266,7 @@ function channelRecord(appId: string, channelUri: string): ChannelRecord {
     channelName: 'channel',
     boundToast: true,
     boundTile: true,
+    tileTemplate: appId === 'contoso-chat' ? 'IconicTile' : 'FlipTile',
     openedAt: 0,
   }
 }

@@ -3,6 +3,7 @@ import type { CSSProperties } from 'react'
 
 import { useDeviceStore } from '@/store/device-store'
 
+import { AppList } from './AppList'
 import { AppPage } from './AppPage'
 import { HardwareButtons } from './HardwareButtons'
 import styles from './Handset.module.css'
@@ -70,9 +71,9 @@ function PageHost() {
           animate="center"
           exit="exit"
         >
-          {screen.kind === 'start' ? (
-            <StartScreen />
-          ) : (
+          {screen.kind === 'start' && <StartScreen />}
+          {screen.kind === 'app-list' && <AppList />}
+          {screen.kind === 'app' && (
             <AppPage appId={screen.appId} page={screen.page} query={screen.query} />
           )}
         </motion.div>

@@ -4,21 +4,45 @@ import { useDeviceStore } from '@/store/device-store'
 import { LiveTile } from './LiveTile'
 import styles from './StartScreen.module.css'
 
-/** Renders the Start screen: each installed app's primary tile, medium size, two to a row. */
+const ARROW_PATH = 'M4 12h15M13 6l6 6-6 6'
+
+/**
+ * Renders the Start screen: each installed app's primary tile, medium size, two to a row, and
+ * the arrow that opens the app list.
+ */
 export function StartScreen() {
   const apps = useDeviceStore((state) => state.apps)
   const launchApp = useDeviceStore((state) => state.launchApp)
+  const openAppList = useDeviceStore((state) => state.openAppList)
   const handleOpen = (appId: string) => launchApp(appId)
+  const pinnedApps = SAMPLE_APPS.filter((app) => apps[app.id]?.installed === true)
 
   return (
     <div role="region" aria-label="Start screen" className={styles.start}>
       <ul className={styles.grid}>
-        {SAMPLE_APPS.map((app) => (
+        {pinnedApps.map((app) => (
           <li key={app.id} className={styles.cell}>
             <LiveTile app={app} tile={apps[app.id]?.tile ?? app.initialTile} onOpen={handleOpen} />
           </li>
         ))}
       </ul>
+      <button
+        type="button"
+        className={styles.appListButton}
+        aria-label="App list"
+        onClick={openAppList}
+      >
+        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path
+            d={ARROW_PATH}
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
+        </svg>
+      </button>
     </div>
   )
 }

@@ -56,7 +56,7 @@ describe('toIconicBackgroundColor', () => {
     ['#ffa4c400', '#A4C400'],
     ['#80008A00', ACCENT],
     ['#00000000', ACCENT],
-    ['#008A00', ACCENT],
+    ['#008a00', '#008A00'],
     ['red', ACCENT],
     [undefined, ACCENT],
   ])('maps %j to %s', (argb, color) => {

@@ -1,4 +1,4 @@
-import { toDisplayedCount } from '@/mpns/tile-state'
+import { parseTileColor, toDisplayedCount } from '@/mpns/tile-state'
 import type { TileState } from '@/mpns/tile-state'
 
 /** Content of the front of a medium Flip tile. */
@@ -28,8 +28,6 @@ export interface IconicTileView {
 // waits 0.1 to 3 s. The handset waits a random 4 to 7 s so each side stays readable.
 const MIN_FLIP_DELAY_MS = 4_000
 const MAX_FLIP_DELAY_MS = 7_000
-
-const OPAQUE_ARGB = /^#FF([0-9A-F]{6})$/i
 
 /**
  * Builds a tile button's accessible name: the app name, then the front title when it is not
@@ -62,14 +60,14 @@ export function toTileImageUrl(uri: string | undefined): string | undefined {
 }
 
 /**
- * Returns the Iconic tile fill: `BackgroundColor` (`#AARRGGBB`) when it is fully opaque,
- * otherwise the accent colour.
+ * Returns the Iconic tile fill: `BackgroundColor` (`#AARRGGBB` or `#RRGGBB`) when it is fully
+ * opaque, otherwise the accent colour.
  */
 export function toIconicBackgroundColor(argb: string | undefined, accentColor: string): string {
   // NOTE: that a colour with alpha below FF falls back to the accent is widely reported for
   // WP8 but not documented.
-  const match = OPAQUE_ARGB.exec(argb?.trim() ?? '')
-  return match?.[1] ? `#${match[1].toUpperCase()}` : accentColor
+  const color = argb === undefined ? undefined : parseTileColor(argb)
+  return color?.alpha === 0xff ? color.rgb : accentColor
 }
 
 /** Returns whether a Flip tile has a back side, which makes it flip. */

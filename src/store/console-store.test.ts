@@ -1,12 +1,32 @@
-import { describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 
-import type { ChannelRecord } from '@/mpns/types'
+import type { EngineClockSnapshot, WorkerBroadcastMessage } from '@/messaging/messages'
+import { DEFAULT_ENGINE_SETTINGS } from '@/mpns/engine'
+import type { ChannelRecord, EngineSettings } from '@/mpns/types'
 
-import { createConsoleStore } from './console-store'
+import { createConsoleStore, startConsoleSync } from './console-store'
+import {
+  WorkerRequestError,
+  getEngineClock,
+  getEngineSettings,
+  renewChannel,
+  requestWorker,
+  subscribeToWorker,
+  updateEngineClock,
+  updateEngineSettings,
+} from './worker-sync'
+import type { BroadcastListener } from './worker-sync'
+import type * as WorkerSync from './worker-sync'
 
-vi.mock('./worker-sync', () => ({
-  requestWorker: vi.fn(() => Promise.resolve({ channels: [CHANNEL] })),
-  subscribeToWorker: vi.fn(() => () => undefined),
+vi.mock('./worker-sync', async (importOriginal) => ({
+  ...(await importOriginal<typeof WorkerSync>()),
+  requestWorker: vi.fn(),
+  subscribeToWorker: vi.fn(),
+  renewChannel: vi.fn(),
+  getEngineSettings: vi.fn(),
+  updateEngineSettings: vi.fn(),
+  getEngineClock: vi.fn(),
+  updateEngineClock: vi.fn(),
 }))
 
 const CHANNEL: ChannelRecord = {
@@ -18,6 +38,7 @@ const CHANNEL: ChannelRecord = {
   channelName: 'main',
   boundToast: true,
   boundTile: true,
+  tileTemplate: 'FlipTile',
   openedAt: 0,
 }
 
@@ -27,7 +48,24 @@ const CHAT_CHANNEL: ChannelRecord = {
   channelUri: 'http://127.0.0.1:5173/throttledthirdparty/01.00/chat',
   appId: 'contoso-chat',
   appName: 'Contoso Chat',
+  tileTemplate: 'IconicTile',
 }
+
+const CLOCK: EngineClockSnapshot = {
+  clock: { speed: 1, anchorRealMs: 1_000, anchorEngineMs: 5_000 },
+  engineNow: 5_000,
+}
+
+let listedChannels: ChannelRecord[]
+
+beforeEach(() => {
+  vi.clearAllMocks()
+  listedChannels = [CHANNEL]
+  vi.mocked(requestWorker).mockImplementation(() => Promise.resolve({ channels: listedChannels }))
+  vi.mocked(subscribeToWorker).mockReturnValue(() => undefined)
+  vi.mocked(getEngineSettings).mockResolvedValue(DEFAULT_ENGINE_SETTINGS)
+  vi.mocked(getEngineClock).mockResolvedValue(CLOCK)
+})
 
 function createFetchStub(response: Response) {
   return vi.fn<typeof fetch>(() => Promise.resolve(response))
@@ -135,5 +173,176 @@ describe('console store', () => {
     expect(store.getState().payloads.tile).toContain('FlipTile')
     expect(store.getState().payloads.toast).toBe('<edited/>')
     expect(store.getState().notificationClass).toBe('1')
+  })
+
+  it('lists only open channels', async () => {
+    listedChannels = [{ ...CHAT_CHANNEL, closedAt: 10, closeReason: 'renewed' }, CHANNEL]
+    const store = createConsoleStore(createFetchStub(new Response(null)))
+
+    await store.getState().refreshChannels()
+
+    expect(store.getState().channels).toEqual([CHANNEL])
+  })
+
+  it('renews the selected channel and selects the new one', async () => {
+    const renewed = { ...CHANNEL, token: 'renewed', channelUri: 'http://127.0.0.1/renewed' }
+    vi.mocked(renewChannel).mockImplementation(() => {
+      listedChannels = [renewed]
+      return Promise.resolve(renewed)
+    })
+    const store = createConsoleStore(createFetchStub(new Response(null)))
+    await store.getState().refreshChannels()
+
+    await store.getState().renewSelectedChannel()
+
+    expect(renewChannel).toHaveBeenCalledWith({ handsetId: 'handset-1', appId: 'contoso-weather' })
+    expect(store.getState().selectedToken).toBe('renewed')
+    expect(store.getState().channelError).toBeNull()
+  })
+
+  it('shows why a renewal failed', async () => {
+    vi.mocked(renewChannel).mockRejectedValue(
+      new WorkerRequestError('CHANNEL_RENEW', 'No open channel for contoso-weather.'),
+    )
+    const store = createConsoleStore(createFetchStub(new Response(null)))
+    await store.getState().refreshChannels()
+
+    await store.getState().renewSelectedChannel()
+
+    expect(store.getState().channelError).toBe(
+      'Failed to renew the channel URI: No open channel for contoso-weather.',
+    )
+  })
+
+  it('loads the engine settings and clock', async () => {
+    const store = createConsoleStore(createFetchStub(new Response(null)))
+
+    await store.getState().loadEngineState()
+
+    expect(store.getState().settings).toEqual(DEFAULT_ENGINE_SETTINGS)
+    expect(store.getState().clock).toEqual(CLOCK)
+  })
+
+  it('mirrors settings and clock broadcasts', async () => {
+    let listener: BroadcastListener | undefined
+    vi.mocked(subscribeToWorker).mockImplementation((subscriber) => {
+      listener = subscriber
+      return () => undefined
+    })
+    const store = createConsoleStore(createFetchStub(new Response(null)))
+    startConsoleSync(store)
+    await vi.waitFor(() => expect(store.getState().clock).toEqual(CLOCK))
+
+    const settings: EngineSettings = { ...DEFAULT_ENGINE_SETTINGS, serviceDown: true }
+    const clock: EngineClockSnapshot = {
+      clock: { speed: 100, anchorRealMs: 2_000, anchorEngineMs: 6_000 },
+      engineNow: 6_000,
+    }
+    const broadcasts: WorkerBroadcastMessage[] = [
+      { type: 'SETTINGS_CHANGED_MESSAGE', payload: { settings } },
+      { type: 'CLOCK_CHANGED_MESSAGE', payload: clock },
+    ]
+    broadcasts.forEach((message) => listener?.(message))
+
+    expect(store.getState().settings).toEqual(settings)
+    expect(store.getState().clock).toEqual(clock)
+  })
+
+  it('keeps a newer clock over an older reply', () => {
+    const store = createConsoleStore(createFetchStub(new Response(null)))
+    const newer: EngineClockSnapshot = {
+      clock: { speed: 10, anchorRealMs: 3_000, anchorEngineMs: 9_000 },
+      engineNow: 9_000,
+    }
+
+    store.getState().mirrorClock(newer)
+    store.getState().mirrorClock(CLOCK)
+
+    expect(store.getState().clock).toEqual(newer)
+  })
+
+  it('stores changed settings and clears their error', async () => {
+    const changed = { ...DEFAULT_ENGINE_SETTINGS, dailyQuota: 20 }
+    vi.mocked(updateEngineSettings)
+      .mockRejectedValueOnce(new WorkerRequestError('SETTINGS_UPDATE', 'Invalid dailyQuota -1.'))
+      .mockResolvedValueOnce(changed)
+    const store = createConsoleStore(createFetchStub(new Response(null)))
+
+    await store.getState().changeNumericSetting('dailyQuota', '-1')
+    expect(store.getState().settingErrors).toEqual({ dailyQuota: 'Invalid dailyQuota -1.' })
+    await store.getState().changeNumericSetting('dailyQuota', '20')
+
+    expect(updateEngineSettings).toHaveBeenLastCalledWith({ dailyQuota: 20 })
+    expect(store.getState().settings).toEqual(changed)
+    expect(store.getState().settingErrors).toEqual({})
+  })
+
+  it('stores a rejection against every changed setting', async () => {
+    vi.mocked(updateEngineSettings).mockRejectedValue(
+      new WorkerRequestError('SETTINGS_UPDATE', 'Body size limits must be positive.'),
+    )
+    const store = createConsoleStore(createFetchStub(new Response(null)))
+
+    await store.getState().changeSettings({ maxXmlBodyBytes: 0, maxRawBodyBytes: 0 })
+
+    expect(store.getState().settingErrors).toEqual({
+      maxXmlBodyBytes: 'Body size limits must be positive.',
+      maxRawBodyBytes: 'Body size limits must be positive.',
+    })
+  })
+
+  it('rejects text that is not a number', async () => {
+    const store = createConsoleStore(createFetchStub(new Response(null)))
+
+    await store.getState().changeNumericSetting('queueDepth', 'ten')
+
+    expect(updateEngineSettings).not.toHaveBeenCalled()
+    expect(store.getState().settingErrors.queueDepth).toBe(
+      '"ten" is not a number. Enter a whole number.',
+    )
+  })
+
+  it('changes the clock speed', async () => {
+    const faster = { ...CLOCK, clock: { ...CLOCK.clock, speed: 100, anchorRealMs: 4_000 } }
+    vi.mocked(updateEngineClock).mockResolvedValue(faster)
+    const store = createConsoleStore(createFetchStub(new Response(null)))
+
+    await store.getState().changeClockSpeed(100)
+
+    expect(updateEngineClock).toHaveBeenCalledWith({ speed: 100 })
+    expect(store.getState().clock).toEqual(faster)
+  })
+
+  it('advances the clock by minutes', async () => {
+    vi.mocked(updateEngineClock).mockResolvedValue(CLOCK)
+    const store = createConsoleStore(createFetchStub(new Response(null)))
+
+    await store.getState().advanceClock(' 90 ')
+
+    expect(updateEngineClock).toHaveBeenCalledWith({ advanceMs: 5_400_000 })
+    expect(store.getState().clockErrors).toEqual({})
+  })
+
+  it.each([
+    { text: '', error: '"" is not a number. Enter the minutes to advance by.' },
+    { text: '-5', error: '-5 minutes would turn the engine clock back. Enter 0 or more minutes.' },
+  ])('refuses to advance by "$text"', async ({ text, error }) => {
+    const store = createConsoleStore(createFetchStub(new Response(null)))
+
+    await store.getState().advanceClock(text)
+
+    expect(updateEngineClock).not.toHaveBeenCalled()
+    expect(store.getState().clockErrors.advance).toBe(error)
+  })
+
+  it('shows the worker reason for a clock change', async () => {
+    vi.mocked(updateEngineClock).mockRejectedValue(
+      new WorkerRequestError('CLOCK_UPDATE', 'Clock speed 20000 is above 10000.'),
+    )
+    const store = createConsoleStore(createFetchStub(new Response(null)))
+
+    await store.getState().changeClockSpeed(20_000)
+
+    expect(store.getState().clockErrors).toEqual({ speed: 'Clock speed 20000 is above 10000.' })
   })
 })

@@ -13,7 +13,9 @@ import type { ReceivedResponse, SentRequest } from '@/mpns/http-format'
 import { logError } from '@/lib/log'
 import type { ChannelRecord, HeaderEntry, NotificationType } from '@/mpns/types'
 
-import { requestWorker, subscribeToWorker } from './worker-sync'
+import { createEngineControlsSlice } from './slices/engine-controls-slice'
+import type { EngineControlsSlice } from './slices/engine-controls-slice'
+import { renewChannel, requestWorker, subscribeToWorker, toErrorReason } from './worker-sync'
 
 export interface ConsoleExchange {
   request: SentRequest
@@ -22,9 +24,12 @@ export interface ConsoleExchange {
   failure?: string
 }
 
-export interface ConsoleState {
+export interface ConsoleState extends EngineControlsSlice {
+  /** Open channels, as the worker lists them. */
   channels: ChannelRecord[]
   selectedToken: string | null
+  /** Failure message of the last operation on the selected channel, if it failed. */
+  channelError: string | null
   notificationType: NotificationType
   /** X-NotificationClass value to send; '' sends no header. */
   notificationClass: string
@@ -40,6 +45,8 @@ export interface ConsoleState {
   generateMessageId: () => void
   editPayload: (payload: string) => void
   send: () => Promise<void>
+  /** Has the service issue a new channel URI for the selected channel, closing the old one. */
+  renewSelectedChannel: () => Promise<void>
 }
 
 export type ConsoleStore = StoreApi<ConsoleState>
@@ -48,9 +55,11 @@ export type ConsoleStore = StoreApi<ConsoleState>
 export function createConsoleStore(
   fetchChannelUri: typeof fetch = (input, init) => fetch(input, init),
 ): ConsoleStore {
-  return createStore<ConsoleState>()((set, get) => ({
+  return createStore<ConsoleState>()((set, get, store) => ({
+    ...createEngineControlsSlice(set, get, store),
     channels: [],
     selectedToken: null,
+    channelError: null,
     notificationType: 'toast',
     notificationClass: defaultClass('toast'),
     messageId: '',
@@ -60,7 +69,8 @@ export function createConsoleStore(
 
     refreshChannels: async () => {
       try {
-        const { channels } = await requestWorker('CHANNEL_LIST', {})
+        const { channels: listed } = await requestWorker('CHANNEL_LIST', {})
+        const channels = listed.filter((channel) => channel.closedAt === undefined)
         const selected = get().selectedToken
         const keepSelection = channels.some((channel) => channel.token === selected)
         set({ channels })
@@ -74,6 +84,7 @@ export function createConsoleStore(
         const appId = state.channels.find((channel) => channel.token === token)?.appId
         return {
           selectedToken: token,
+          channelError: null,
           payloads: { ...state.payloads, tile: toTileStarter(state.payloads.tile, appId) },
         }
       }),
@@ -95,6 +106,26 @@ export function createConsoleStore(
       set({ sending: true, exchange: { request } })
       const exchange = await sendRequest(fetchChannelUri, request)
       set({ sending: false, exchange })
+    },
+
+    renewSelectedChannel: async () => {
+      const { channels, selectedToken } = get()
+      const channel = channels.find((candidate) => candidate.token === selectedToken)
+      if (!channel) {
+        return
+      }
+      let renewed: ChannelRecord | null
+      try {
+        renewed = await renewChannel({ handsetId: channel.handsetId, appId: channel.appId })
+      } catch (error) {
+        logError('[console]', `Failed to renew the channel URI of ${channel.appId}`, error)
+        set({ channelError: `Failed to renew the channel URI: ${toErrorReason(error)}` })
+        return
+      }
+      await get().refreshChannels()
+      if (renewed) {
+        get().selectChannel(renewed.token)
+      }
     },
   }))
 }
@@ -144,7 +175,7 @@ async function sendRequest(
     // Bytes, not a string: fetch adds `text/plain` to a string body, which MPNS senders never send.
     const response = await fetchChannelUri(request.url, {
       method: request.method,
-      headers: request.headers.map(([name, value]) => [name, value]),
+      headers: request.headers.map(([name, value]): [string, string] => [name, value]),
       body: new TextEncoder().encode(request.body),
     })
     const body = await response.text()
@@ -163,12 +194,26 @@ async function sendRequest(
   }
 }
 
-/** Keeps the console's channel list in step with the worker; returns the stop function. */
+/**
+ * Keeps the console's channel list and its mirror of the engine settings and clock in step
+ * with the worker; returns the stop function.
+ */
 export function startConsoleSync(store: ConsoleStore = consoleStore): () => void {
   void store.getState().refreshChannels()
+  void store.getState().loadEngineState()
   return subscribeToWorker((message) => {
-    if (message.type === 'CHANNELS_CHANGED_MESSAGE') {
-      void store.getState().refreshChannels()
+    switch (message.type) {
+      case 'CHANNELS_CHANGED_MESSAGE':
+        void store.getState().refreshChannels()
+        break
+      case 'SETTINGS_CHANGED_MESSAGE':
+        store.getState().mirrorSettings(message.payload.settings)
+        break
+      case 'CLOCK_CHANGED_MESSAGE':
+        store.getState().mirrorClock(message.payload)
+        break
+      case 'NOTIFICATIONS_AVAILABLE_MESSAGE':
+        break
     }
   })
 }

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { StateStorage } from 'zustand/middleware'
 
 import type { ChannelRecord, QueuedNotification, TilePayload, ToastPayload } from '@/mpns/types'
-import { openChannel, reportForegroundApp } from '@/store/worker-sync'
+import { openChannel } from '@/store/worker-sync'
 
 import {
   DEVICE_STORAGE_KEY,
@@ -11,10 +11,11 @@ import {
   selectPromptingAppId,
   selectShownToast,
 } from './device-store'
+import type { AppState } from './slices/device-model'
 
 vi.mock('@/store/worker-sync', () => ({
   openChannel: vi.fn(),
-  reportForegroundApp: vi.fn(),
+  closeChannel: vi.fn(() => Promise.resolve(null)),
 }))
 
 const WEATHER = 'contoso-weather'
@@ -22,13 +23,14 @@ const CHAT = 'contoso-chat'
 const HANDSET = 'handset-1'
 
 const openChannelMock = vi.mocked(openChannel)
-const reportForegroundAppMock = vi.mocked(reportForegroundApp)
 
 beforeEach(() => {
   openChannelMock.mockReset()
-  reportForegroundAppMock.mockReset()
   openChannelMock.mockImplementation((request) =>
-    Promise.resolve(channelRecord(request.appId, `https://mpns.test/${request.appId}`)),
+    Promise.resolve({
+      outcome: 'opened',
+      channel: channelRecord(request.appId, `https://mpns.test/${request.appId}`),
+    }),
   )
 })
 
@@ -191,17 +193,98 @@ describe('useDeviceStore', () => {
     expect(store.getState().appliedDeliveryIds).toEqual(['d1'])
   })
 
-  it('keeps the newest 500 delivery ids', () => {
+  it('keeps the newest 1000 delivery ids', () => {
     const store = createTestStore()
 
-    for (let index = 0; index < 502; index += 1) {
+    for (let index = 0; index < 1002; index += 1) {
       store.getState().applyNotification(raw(`d${index}`, CHAT, new Uint8Array()))
     }
 
     const ids = store.getState().appliedDeliveryIds
-    expect(ids).toHaveLength(500)
+    expect(ids).toHaveLength(1000)
     expect(ids[0]).toBe('d2')
-    expect(ids.at(-1)).toBe('d501')
+    expect(ids.at(-1)).toBe('d1001')
+  })
+
+  it('applies a chunk in one state change', () => {
+    const store = createTestStore()
+    const listener = vi.fn()
+    store.subscribe(listener)
+
+    const acknowledged = store.getState().applyNotifications([
+      toast('d1', WEATHER, { text1: 'first' }),
+      toast('d2', CHAT, { text1: 'second' }),
+      tile('d3', WEATHER, {
+        template: 'FlipTile',
+        fields: { Count: { action: 'set', value: '4' } },
+      }),
+    ])
+
+    expect(listener).toHaveBeenCalledTimes(1)
+    expect(acknowledged).toEqual(['d1', 'd2', 'd3'])
+    expect(store.getState().toasts.map((banner) => banner.id)).toEqual(['d1', 'd2'])
+    expect(store.getState().apps[WEATHER]?.tile.fields.Count).toBe('4')
+    expect(store.getState().appliedDeliveryIds).toEqual(['d1', 'd2', 'd3'])
+  })
+
+  it('skips applied ids in a chunk but acknowledges them', () => {
+    const store = createTestStore()
+    store.getState().applyNotifications([toast('d1', WEATHER, { text1: 'first' })])
+    store.getState().dismissToast('d1')
+
+    const acknowledged = store
+      .getState()
+      .applyNotifications([
+        toast('d1', WEATHER, { text1: 'first' }),
+        toast('d2', WEATHER, { text1: 'second' }),
+        toast('d2', WEATHER, { text1: 'second' }),
+      ])
+
+    expect(acknowledged).toEqual(['d1', 'd2'])
+    expect(store.getState().toasts.map((banner) => banner.id)).toEqual(['d2'])
+    expect(store.getState().appliedDeliveryIds).toEqual(['d1', 'd2'])
+  })
+
+  it('leaves state untouched for a chunk already applied', () => {
+    const store = createTestStore()
+    const chunk = [toast('d1', WEATHER, { text1: 'first' })]
+    store.getState().applyNotifications(chunk)
+    const listener = vi.fn()
+    store.subscribe(listener)
+
+    expect(store.getState().applyNotifications(chunk)).toEqual(['d1'])
+
+    expect(listener).not.toHaveBeenCalled()
+  })
+
+  it('counts raw notifications the running app received', () => {
+    const store = createTestStore({ permission: 'allowed' })
+    store.getState().applyNotification(raw('d0', CHAT, new TextEncoder().encode('not running')))
+    store.getState().launchApp(CHAT)
+
+    store
+      .getState()
+      .applyNotifications([
+        raw('d1', CHAT, new TextEncoder().encode('one')),
+        raw('d2', CHAT, new TextEncoder().encode('two')),
+        raw('d1', CHAT, new TextEncoder().encode('one')),
+      ])
+
+    expect(store.getState().apps[CHAT]?.rawReceivedCount).toBe(2)
+  })
+
+  it('counts raw beyond the log cap', () => {
+    const store = createTestStore({ permission: 'allowed' })
+    store.getState().launchApp(CHAT)
+    const chunk = Array.from({ length: 150 }, (_, index) =>
+      raw(`d${index}`, CHAT, new TextEncoder().encode(String(index))),
+    )
+
+    store.getState().applyNotifications(chunk)
+
+    const app = store.getState().apps[CHAT]
+    expect(app?.rawReceivedCount).toBe(150)
+    expect(app?.log.filter((entry) => entry.kind === 'raw')).toHaveLength(100)
   })
 
   it('ignores notifications for another handset', () => {
@@ -233,6 +316,7 @@ describe('useDeviceStore', () => {
       appId: WEATHER,
       appName: 'Contoso Weather',
       channelName: 'ContosoWeatherChannel',
+      tileTemplate: 'FlipTile',
       bindToast: true,
       bindTile: true,
     })
@@ -251,6 +335,7 @@ describe('useDeviceStore', () => {
     expect(openChannelMock).toHaveBeenCalledWith(
       expect.objectContaining({
         appId: CHAT,
+        tileTemplate: 'IconicTile',
         bindToast: false,
         bindTile: true,
       }),
@@ -308,17 +393,16 @@ describe('useDeviceStore', () => {
     expect(store.getState().backStack).toEqual([])
   })
 
-  it('reports foreground app changes', () => {
+  it('opens the app list and returns with Back', () => {
     const store = createTestStore({ permission: 'allowed' })
 
-    store.getState().launchApp(WEATHER)
-    store.getState().launchApp(WEATHER, { page: '/Page2.xaml', query: [] })
-    store.getState().goStart()
+    store.getState().openAppList()
+    store.getState().launchApp(CHAT)
+    store.getState().goBack()
 
-    expect(reportForegroundAppMock.mock.calls).toEqual([
-      [HANDSET, WEATHER],
-      [HANDSET, null],
-    ])
+    expect(store.getState().screen).toEqual({ kind: 'app-list' })
+    store.getState().goBack()
+    expect(store.getState().screen).toEqual({ kind: 'start' })
   })
 
   it('restores persisted apps, toasts and ids', () => {
@@ -332,7 +416,53 @@ describe('useDeviceStore', () => {
     expect(second.getState().apps[WEATHER]?.launched).toBe(true)
     expect(second.getState().toasts.map((banner) => banner.id)).toEqual(['d1'])
     expect(second.getState().appliedDeliveryIds).toEqual(['d1'])
+  })
+
+  it('leaves storage alone in a mirror tab', () => {
+    const storage = createMemoryStorage()
+    const owner = createDeviceStore(storage)
+    owner.getState().applyNotification(toast('d1', CHAT, { text1: 'Anna' }))
+    const stored = storage.getItem(DEVICE_STORAGE_KEY)
+
+    const mirror = createDeviceStore(storage, { canWrite: () => false })
+    mirror.getState().launchApp(WEATHER)
+    mirror.getState().applyNotification(toast('d2', CHAT, { text1: 'Ben' }))
+
+    expect(storage.getItem(DEVICE_STORAGE_KEY)).toBe(stored)
+    expect(mirror.getState().appliedDeliveryIds).toEqual(['d1', 'd2'])
+  })
+
+  it('restores the page and back stack after a reload', () => {
+    const storage = createMemoryStorage()
+    const first = createDeviceStore(storage)
+    first.setState({ apps: withPermission(first.getState().apps, 'allowed') })
+    first.getState().launchApp(WEATHER)
+    first.getState().launchApp(CHAT, { page: '/Chat.xaml', query: [['id', '7']] })
+
+    const second = createDeviceStore(storage)
+
+    expect(second.getState().screen).toEqual({
+      kind: 'app',
+      appId: CHAT,
+      page: '/Chat.xaml',
+      query: [['id', '7']],
+    })
+    second.getState().goBack()
+    expect(selectForegroundAppId(second.getState())).toBe(WEATHER)
+    second.getState().goBack()
     expect(second.getState().screen).toEqual({ kind: 'start' })
+  })
+
+  it('restores airplane mode and battery', () => {
+    const storage = createMemoryStorage()
+    const first = createDeviceStore(storage)
+    first.getState().turnOnAirplaneMode()
+    first.getState().changeBatteryLevel('saver')
+
+    const second = createDeviceStore(storage)
+
+    expect(second.getState().airplaneMode).toBe(true)
+    expect(second.getState().battery).toBe('saver')
   })
 
   it('repairs invalid persisted state', () => {
@@ -350,6 +480,10 @@ describe('useDeviceStore', () => {
         },
         toasts: [{ id: 'd1', appId: 'removed-app', text1: '', text2: '' }],
         appliedDeliveryIds: ['d1', 7],
+        screen: { kind: 'app', appId: 'removed-app', page: '/MainPage.xaml', query: [] },
+        backStack: [{ kind: 'start' }, { kind: 'app', appId: WEATHER, page: 3, query: [] }],
+        airplaneMode: 'on',
+        battery: 'low',
       },
       version: 1,
     }
@@ -358,14 +492,44 @@ describe('useDeviceStore', () => {
     const store = createDeviceStore(storage)
 
     expect(store.getState().apps[WEATHER]).toEqual({
+      installed: true,
       permission: 'unasked',
       launched: false,
       log: [],
       tile: { template: 'FlipTile', fields: { Title: 'Contoso Weather' } },
+      rawReceivedCount: 0,
     })
     expect(Object.keys(store.getState().apps)).not.toContain('removed-app')
     expect(store.getState().toasts).toEqual([])
     expect(store.getState().appliedDeliveryIds).toEqual(['d1'])
+    expect(store.getState().screen).toEqual({ kind: 'start' })
+    expect(store.getState().backStack).toEqual([{ kind: 'start' }])
+    expect(store.getState().airplaneMode).toBe(false)
+    expect(store.getState().battery).toBe('normal')
+  })
+
+  it('restores nothing of an uninstalled app', () => {
+    const storage = createMemoryStorage()
+    const stored = {
+      state: {
+        apps: { [CHAT]: { installed: false, permission: 'allowed', channelUri: 'x', log: [] } },
+        screen: { kind: 'app', appId: CHAT, page: '/MainPage.xaml', query: [] },
+      },
+      version: 1,
+    }
+    void storage.setItem(DEVICE_STORAGE_KEY, JSON.stringify(stored))
+
+    const store = createDeviceStore(storage)
+
+    expect(store.getState().apps[CHAT]).toEqual({
+      installed: false,
+      permission: 'unasked',
+      launched: false,
+      log: [],
+      tile: { template: 'IconicTile', fields: { Title: 'Contoso Chat' } },
+      rawReceivedCount: 0,
+    })
+    expect(store.getState().screen).toEqual({ kind: 'start' })
   })
 })
 
@@ -378,13 +542,18 @@ function createTestStore(options: TestStoreOptions = {}) {
   const store = createDeviceStore(createMemoryStorage())
   const { permission } = options
   if (permission) {
-    store.setState((state) => ({
-      apps: Object.fromEntries(
-        Object.entries(state.apps).map(([appId, app]) => [appId, { ...app, permission }]),
-      ),
-    }))
+    store.setState((state) => ({ apps: withPermission(state.apps, permission) }))
   }
   return store
+}
+
+function withPermission(
+  apps: Record<string, AppState>,
+  permission: 'allowed' | 'declined',
+): Record<string, AppState> {
+  return Object.fromEntries(
+    Object.entries(apps).map(([appId, app]) => [appId, { ...app, permission }]),
+  )
 }
 
 function createMemoryStorage(): StateStorage {
@@ -442,6 +611,7 @@ function channelRecord(appId: string, channelUri: string): ChannelRecord {
     channelName: 'channel',
     boundToast: true,
     boundTile: true,
+    tileTemplate: appId === CHAT ? 'IconicTile' : 'FlipTile',
     openedAt: 0,
   }
 }

@@ -1,5 +1,5 @@
-import { logError, logInfo, logWarn, logWarnOnce } from '@/lib/log'
-import type { ChannelRecord } from '@/mpns/types'
+import { logInfo, logWarn, logWarnOnce } from '@/lib/log'
+import type { ChannelRecord, DeviceRecord, EngineSettings } from '@/mpns/types'
 import {
   PROTOCOL_VERSION,
   isErrorResponseMessage,
@@ -7,6 +7,9 @@ import {
 } from '@/messaging/messages'
 import type {
   ChannelOpenPayload,
+  ChannelOpenResult,
+  DeviceStatePayload,
+  EngineClockSnapshot,
   WorkerBroadcastMessage,
   WorkerRequestMap,
   WorkerRequestStem,
@@ -14,7 +17,26 @@ import type {
 
 export type OpenChannelRequest = ChannelOpenPayload
 
-type BroadcastListener = (message: WorkerBroadcastMessage) => void
+export type CloseChannelRequest = WorkerRequestMap['CHANNEL_CLOSE']['request']
+
+export type BroadcastListener = (message: WorkerBroadcastMessage) => void
+
+/** Sends one request to the worker and resolves with its reply payload. */
+export type WorkerRequester = <K extends WorkerRequestStem>(
+  stem: K,
+  payload: WorkerRequestMap[K]['request'],
+) => Promise<WorkerRequestMap[K]['response']>
+
+/** The worker's error reply to a request; `reason` is the worker's own message. */
+export class WorkerRequestError extends Error {
+  readonly reason: string
+
+  constructor(stem: WorkerRequestStem, reason: string) {
+    super(`Failed to handle ${stem}_REQUEST: ${reason}`)
+    this.name = 'WorkerRequestError'
+    this.reason = reason
+  }
+}
 
 const SERVICE_WORKER_URL = '/sw.js'
 /** A worker that has not replied within this time is reported as failed. */
@@ -38,6 +60,14 @@ export function subscribeToWorker(listener: BroadcastListener): () => void {
   return () => broadcastListeners.delete(listener)
 }
 
+/** Returns the worker's own message for its error reply, or the error's message otherwise. */
+export function toErrorReason(error: unknown): string {
+  if (error instanceof WorkerRequestError) {
+    return error.reason
+  }
+  return error instanceof Error ? error.message : String(error)
+}
+
 /** Sends one request to the worker and resolves with its reply payload. */
 export async function requestWorker<K extends WorkerRequestStem>(
   stem: K,
@@ -47,17 +77,58 @@ export async function requestWorker<K extends WorkerRequestStem>(
   return postRequest(worker, stem, payload)
 }
 
-/** Opens (or finds) the app's push channel in the service worker and applies the bindings. */
-export async function openChannel(request: OpenChannelRequest): Promise<ChannelRecord> {
-  const { channel } = await requestWorker('CHANNEL_OPEN', request)
+/**
+ * Opens (or finds) the app's push channel in the service worker and applies the bindings.
+ * Resolves with `quota-exceeded` when the handset already has its maximum of open channels.
+ */
+export function openChannel(request: OpenChannelRequest): Promise<ChannelOpenResult> {
+  return requestWorker('CHANNEL_OPEN', request)
+}
+
+/** Closes the app's push channel; resolves with the closed channel, or null when it had none. */
+export async function closeChannel(request: CloseChannelRequest): Promise<ChannelRecord | null> {
+  const { channel } = await requestWorker('CHANNEL_CLOSE', request)
   return channel
 }
 
-/** Tells the service which app is in the foreground of a handset (null for shell screens). */
-export function reportForegroundApp(handsetId: string, appId: string | null): void {
-  requestWorker('DEVICE_STATE', { handsetId, foregroundAppId: appId }).catch((error: unknown) => {
-    logError('[store]', `Failed to report the foreground app of ${handsetId}`, error)
-  })
+/** Issues a new channel URI for the app's channel; resolves with it, or null when it had none. */
+export async function renewChannel(
+  request: WorkerRequestMap['CHANNEL_RENEW']['request'],
+): Promise<ChannelRecord | null> {
+  const { channel } = await requestWorker('CHANNEL_RENEW', request)
+  return channel
+}
+
+/** Sends the handset's state (foreground app, network, battery, secondary tiles) to the service. */
+export async function reportDeviceState(payload: DeviceStatePayload): Promise<DeviceRecord> {
+  const { device } = await requestWorker('DEVICE_STATE', payload)
+  return device
+}
+
+/** Reads the engine settings. */
+export async function getEngineSettings(): Promise<EngineSettings> {
+  const { settings } = await requestWorker('SETTINGS_GET', {})
+  return settings
+}
+
+/** Changes some engine settings; rejects with a WorkerRequestError when a value is invalid. */
+export async function updateEngineSettings(
+  changes: Partial<EngineSettings>,
+): Promise<EngineSettings> {
+  const { settings } = await requestWorker('SETTINGS_UPDATE', { changes })
+  return settings
+}
+
+/** Reads the engine clock. */
+export function getEngineClock(): Promise<EngineClockSnapshot> {
+  return requestWorker('CLOCK_GET', {})
+}
+
+/** Sets the engine clock's speed, advances engine time, or both. */
+export function updateEngineClock(
+  changes: WorkerRequestMap['CLOCK_UPDATE']['request'],
+): Promise<EngineClockSnapshot> {
+  return requestWorker('CLOCK_UPDATE', changes)
 }
 
 async function connectToWorker(): Promise<ServiceWorker> {
@@ -111,7 +182,7 @@ function postRequest<K extends WorkerRequestStem>(
       clearTimeout(timer)
       channel.port1.close()
       if (isErrorResponseMessage(event.data)) {
-        reject(new Error(`Failed to handle ${stem}_REQUEST: ${event.data.payload.message}`))
+        reject(new WorkerRequestError(stem, event.data.payload.message))
         return
       }
       if (!isResponseTo(stem, event.data)) {

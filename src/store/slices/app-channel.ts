@@ -1,8 +1,9 @@
 import { findApp } from '@/apps/sample-apps'
 import { logError, logInfo } from '@/lib/log'
+import type { ChannelOpenResult } from '@/messaging/messages'
 
 import type { DeviceStore } from '../device-store'
-import { openChannel } from '../worker-sync'
+import { closeChannel, openChannel } from '../worker-sync'
 
 /**
  * Opens the app's push channel, or finds the one it already has, bound to toast only when
@@ -12,23 +13,23 @@ import { openChannel } from '../worker-sync'
 export async function refreshAppChannel(get: () => DeviceStore, appId: string): Promise<void> {
   const app = findApp(appId)
   const appState = get().apps[appId]
-  if (!app || !appState) {
+  if (!app || !appState?.installed) {
     return
   }
 
   const { handsetId } = get()
   const bindToast = appState.permission === 'allowed'
+  let result: ChannelOpenResult
   try {
-    const channel = await openChannel({
+    result = await openChannel({
       handsetId,
       appId,
       appName: app.name,
       channelName: app.channelName,
+      tileTemplate: app.tileTemplate,
       bindToast,
       bindTile: true,
     })
-    logInfo('[app]', `${appId}: channel "${app.channelName}" open, toast binding ${bindToast}`)
-    get().recordChannel(appId, channel.channelUri)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     logError('[app]', `${appId}: failed to open channel "${app.channelName}"`, error)
@@ -36,5 +37,42 @@ export async function refreshAppChannel(get: () => DeviceStore, appId: string): 
       appId,
       `Failed to open push channel "${app.channelName}": ${reason} Relaunch the app to try again.`,
     )
+    return
+  }
+
+  if (result.outcome === 'quota-exceeded') {
+    logInfo('[app]', `${appId}: channel "${app.channelName}" not opened: channel quota exceeded`)
+    get().recordChannelQuotaExceeded(appId, result.message)
+    return
+  }
+  logInfo('[app]', `${appId}: channel "${app.channelName}" ${result.outcome}, toast ${bindToast}`)
+  get().recordChannel(appId, result.channel.channelUri)
+}
+
+/**
+ * Closes the app's channel as `HttpNotificationChannel.Close()` does, then removes its channel
+ * URI from the app's state. A failure is written to the app's log and never rejects.
+ */
+export async function closeAppChannel(get: () => DeviceStore, appId: string): Promise<void> {
+  const { handsetId } = get()
+  try {
+    await closeChannel({ handsetId, appId, reason: 'closed-by-app' })
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    logError('[app]', `${appId}: failed to close its channel`, error)
+    get().recordChannelError(appId, `Failed to close the push channel: ${reason}`)
+    return
+  }
+  logInfo('[app]', `${appId}: channel closed by the app`)
+  get().recordChannelClosed(appId)
+}
+
+/** Closes the channel of an app that was uninstalled; a failure is logged and never rejects. */
+export async function closeUninstalledAppChannel(handsetId: string, appId: string): Promise<void> {
+  try {
+    await closeChannel({ handsetId, appId, reason: 'uninstalled' })
+    logInfo('[app]', `${appId}: uninstalled, channel closed`)
+  } catch (error) {
+    logError('[app]', `${appId}: failed to close the channel of the uninstalled app`, error)
   }
 }

@@ -1,31 +1,57 @@
 import type { StateCreator } from 'zustand'
 
-import { SAMPLE_APPS } from '@/apps/sample-apps'
+import { SAMPLE_APPS, findApp } from '@/apps/sample-apps'
+import type { ChannelRecord } from '@/mpns/types'
 
 import type { DeviceStore } from '../device-store'
-import { refreshAppChannel } from './app-channel'
-import { createInitialAppStates, withAppChanges, withLogEntry } from './device-model'
-import type { AppState } from './device-model'
+import { closeAppChannel, closeUninstalledAppChannel, refreshAppChannel } from './app-channel'
+import {
+  createInitialAppState,
+  createInitialAppStates,
+  withAppChanges,
+  withLogEntry,
+  withoutChannelUri,
+} from './device-model'
+import type { AppLogEntry, AppState } from './device-model'
+import { withoutAppScreens } from './navigation-slice'
 
 export interface AppsSlice {
-  /** Per-app handset state, keyed by app id. */
+  /** Per-app handset state, keyed by app id; uninstalled apps keep an entry. */
   apps: Record<string, AppState>
   /**
    * Stores the user's answer to an app's notification prompt, or a later change in the app's
    * settings, and reopens the channel with the toast binding that the answer allows.
    */
   answerPermission: (appId: string, allowed: boolean) => void
-  /** Stores the channel URI that opening the app's channel returned. */
+  /** Closes the app's channel, as the app calling `HttpNotificationChannel.Close()`. */
+  closeChannel: (appId: string) => void
+  /** Removes the app from Start, resets its state and closes its channel. */
+  uninstallApp: (appId: string) => void
+  /** Installs an uninstalled sample app again with fresh state and pins it to Start. */
+  installApp: (appId: string) => void
+  /**
+   * Stores the channel URI that opening the app's channel returned. A new URI raises the
+   * app's ChannelUriUpdated event, which the app logs.
+   */
   recordChannel: (appId: string, channelUri: string) => void
-  /** Writes a failed channel open to the app's log. */
+  /** Picks up renewed channel URIs from the service's channel list. */
+  updateChannelUris: (channels: readonly ChannelRecord[]) => void
+  /** Writes a failed channel operation to the app's log. */
   recordChannelError: (appId: string, message: string) => void
+  /** Writes the phone's quota exception to the app's log; the app is left without a channel URI. */
+  recordChannelQuotaExceeded: (appId: string, message: string) => void
+  /** Forgets the channel URI of a channel the app closed. */
+  recordChannelClosed: (appId: string) => void
 }
+
+/** Name of the phone's error when a handset has no room for another push channel. */
+const QUOTA_EXCEEDED_ERROR = 'PushNotificationChannelQuotaExceeded'
 
 export const createAppsSlice: StateCreator<DeviceStore, [], [], AppsSlice> = (set, get) => ({
   apps: createInitialAppStates(SAMPLE_APPS),
 
   answerPermission: (appId, allowed) => {
-    if (!get().apps[appId]) {
+    if (!get().apps[appId]?.installed) {
       return
     }
     set((state) => ({
@@ -36,23 +62,95 @@ export const createAppsSlice: StateCreator<DeviceStore, [], [], AppsSlice> = (se
     void refreshAppChannel(get, appId)
   },
 
-  recordChannel: (appId, channelUri) => {
-    const app = get().apps[appId]
-    if (!app || app.channelUri === channelUri) {
+  closeChannel: (appId) => {
+    if (get().apps[appId]?.channelUri === undefined) {
       return
     }
-    const entry = {
-      kind: 'info' as const,
-      text: 'Channel URI updated.',
-      time: Date.now(),
+    void closeAppChannel(get, appId)
+  },
+
+  uninstallApp: (appId) => {
+    const app = findApp(appId)
+    if (!app || !get().apps[appId]?.installed) {
+      return
     }
+    set((state) => ({
+      ...withoutAppScreens(state, appId),
+      apps: { ...state.apps, [appId]: { ...createInitialAppState(app), installed: false } },
+      toasts: state.toasts.filter((toast) => toast.appId !== appId),
+    }))
+    void closeUninstalledAppChannel(get().handsetId, appId)
+  },
+
+  installApp: (appId) => {
+    const app = findApp(appId)
+    if (!app || get().apps[appId]?.installed !== false) {
+      return
+    }
+    // NOTE: WP8 leaves a newly installed app in the app list only. The emulator pins the
+    // sample app to Start again, as on the handset's first start.
+    set((state) => ({ apps: { ...state.apps, [appId]: createInitialAppState(app) } }))
+  },
+
+  recordChannel: (appId, channelUri) => {
+    const app = get().apps[appId]
+    if (!app?.installed || app.channelUri === channelUri) {
+      return
+    }
+    const entry = logEntry(`ChannelUriUpdated: ${channelUri}`)
     set((state) => ({
       apps: withLogEntry(withAppChanges(state.apps, appId, { channelUri }), appId, entry),
     }))
   },
 
+  updateChannelUris: (channels) => {
+    const { apps, handsetId } = get()
+    for (const channel of channels) {
+      const app = apps[channel.appId]
+      // Only a renewal changes the URI of a channel the app holds. An app without a channel
+      // URI gets its next one by opening a channel itself.
+      const isRenewal =
+        channel.handsetId === handsetId &&
+        channel.closedAt === undefined &&
+        app?.channelUri !== undefined &&
+        app.channelUri !== channel.channelUri
+      if (isRenewal) {
+        get().recordChannel(channel.appId, channel.channelUri)
+      }
+    }
+  },
+
   recordChannelError: (appId, message) => {
-    const entry = { kind: 'info' as const, text: message, time: Date.now() }
-    set((state) => ({ apps: withLogEntry(state.apps, appId, entry) }))
+    if (!get().apps[appId]?.installed) {
+      return
+    }
+    set((state) => ({ apps: withLogEntry(state.apps, appId, logEntry(message)) }))
+  },
+
+  recordChannelQuotaExceeded: (appId, message) => {
+    if (!get().apps[appId]?.installed) {
+      return
+    }
+    const text = message.startsWith(QUOTA_EXCEEDED_ERROR)
+      ? `InvalidOperationException: ${message}`
+      : `InvalidOperationException: ${QUOTA_EXCEEDED_ERROR}: ${message}`
+    set((state) => ({
+      apps: withLogEntry(withoutChannelUri(state.apps, appId), appId, logEntry(text)),
+    }))
+  },
+
+  recordChannelClosed: (appId) => {
+    const text =
+      'Channel closed: its channel URI now answers 404 Not Found. Relaunch the app to open a new channel.'
+    if (!get().apps[appId]?.installed) {
+      return
+    }
+    set((state) => ({
+      apps: withLogEntry(withoutChannelUri(state.apps, appId), appId, logEntry(text)),
+    }))
   },
 })
+
+function logEntry(text: string): AppLogEntry {
+  return { kind: 'info', text, time: Date.now() }
+}

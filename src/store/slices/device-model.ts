@@ -13,8 +13,10 @@ export interface AppLogEntry {
   time: number
 }
 
-/** Handset state of one installed app. */
+/** Handset state of one sample app. */
 export interface AppState {
+  /** False after the user uninstalled the app: it leaves Start and shows in the app list only. */
+  installed: boolean
   /** The user's answer to the app's own notification prompt. */
   permission: PermissionAnswer
   /** Channel URI last returned to the app, absent until its channel has opened once. */
@@ -23,10 +25,14 @@ export interface AppState {
   log: AppLogEntry[]
   /** The app's primary tile. */
   tile: TileState
+  /** Raw notifications handed to the running app since it was installed; the log keeps only the newest. */
+  rawReceivedCount: number
 }
 
 export type Screen =
-  { kind: 'start' } | { kind: 'app'; appId: string; page: string; query: Array<[string, string]> }
+  | { kind: 'start' }
+  | { kind: 'app-list' }
+  | { kind: 'app'; appId: string; page: string; query: Array<[string, string]> }
 
 export type NavigationDirection = 'forward' | 'backward'
 
@@ -39,8 +45,11 @@ export interface ShownToast {
   param?: string
 }
 
-/** Delivery ids kept to recognise a redelivered notification. */
-export const MAX_APPLIED_DELIVERY_IDS = 500
+/**
+ * Delivery ids kept to recognise a redelivered notification. A chunk applied but not yet
+ * acknowledged comes again in full, so this stays well above the push client's chunk size.
+ */
+export const MAX_APPLIED_DELIVERY_IDS = 1000
 /** Log lines kept per app; older lines are dropped first. */
 export const MAX_LOG_ENTRIES = 100
 // NOTE: WP8 documents no toast queue; this cap only keeps a burst from growing without bound.
@@ -51,16 +60,23 @@ export const MAX_BACK_STACK = 20
 
 export const START_SCREEN: Screen = { kind: 'start' }
 
-/** Creates the state of freshly installed apps: permission unasked, no channel, manifest tile. */
+/** Creates the state of a freshly installed app: permission unasked, no channel, manifest tile. */
+export function createInitialAppState(app: AppDefinition): AppState {
+  return {
+    installed: true,
+    permission: 'unasked',
+    launched: false,
+    log: [],
+    tile: app.initialTile,
+    rawReceivedCount: 0,
+  }
+}
+
+/** Creates the state of every sample app, freshly installed. */
 export function createInitialAppStates(apps: readonly AppDefinition[]): Record<string, AppState> {
   const states: Record<string, AppState> = {}
   for (const app of apps) {
-    states[app.id] = {
-      permission: 'unasked',
-      launched: false,
-      log: [],
-      tile: app.initialTile,
-    }
+    states[app.id] = createInitialAppState(app)
   }
   return states
 }
@@ -72,7 +88,12 @@ export function toForegroundAppId(screen: Screen): string | null {
 
 /** Appends an item and keeps only the newest `max` items. */
 export function appendCapped<T>(list: readonly T[], item: T, max: number): T[] {
-  const next = [...list, item]
+  return appendAllCapped(list, [item], max)
+}
+
+/** Appends items in order and keeps only the newest `max` items. */
+export function appendAllCapped<T>(list: readonly T[], items: readonly T[], max: number): T[] {
+  const next = [...list, ...items]
   return next.length > max ? next.slice(next.length - max) : next
 }
 
@@ -103,4 +124,18 @@ export function withAppChanges(
     return apps
   }
   return { ...apps, [appId]: { ...app, ...changes } }
+}
+
+/** Returns a copy of `apps` in which `appId` has no channel URI. */
+export function withoutChannelUri(
+  apps: Record<string, AppState>,
+  appId: string,
+): Record<string, AppState> {
+  const app = apps[appId]
+  if (app?.channelUri === undefined) {
+    return apps
+  }
+  const next: AppState = { ...app }
+  delete next.channelUri
+  return { ...apps, [appId]: next }
 }

@@ -6,7 +6,7 @@ import type { NavigationTarget } from '@/mpns/param'
 
 import type { DeviceStore } from '../device-store'
 import { refreshAppChannel } from './app-channel'
-import { MAX_BACK_STACK, START_SCREEN, withAppChanges } from './device-model'
+import { MAX_BACK_STACK, START_SCREEN, appendCapped, withAppChanges } from './device-model'
 import type { NavigationDirection, Screen } from './device-model'
 
 export interface NavigationSlice {
@@ -21,6 +21,8 @@ export interface NavigationSlice {
   navigationCount: number
   /** Opens an app at `target`, or at its default page, and opens or refreshes its channel. */
   launchApp: (appId: string, target?: NavigationTarget) => void
+  /** Opens the app list, which shows every app, installed or not. */
+  openAppList: () => void
   /** Returns to the previous page or to Start. Does nothing on Start. */
   goBack: () => void
   /** Shows Start and clears the back stack. */
@@ -29,6 +31,8 @@ export interface NavigationSlice {
 
 export const HANDSET_ID = 'handset-1'
 export const HANDSET_NAME = 'Handset 1'
+
+const APP_LIST_SCREEN: Screen = { kind: 'app-list' }
 
 export const createNavigationSlice: StateCreator<DeviceStore, [], [], NavigationSlice> = (
   set,
@@ -44,7 +48,7 @@ export const createNavigationSlice: StateCreator<DeviceStore, [], [], Navigation
   launchApp: (appId, target) => {
     const app = findApp(appId)
     const appState = get().apps[appId]
-    if (!app || !appState) {
+    if (!app || !appState?.installed) {
       logWarn('[app]', `Failed to launch "${appId}": no such app is installed on this handset.`)
       return
     }
@@ -64,6 +68,19 @@ export const createNavigationSlice: StateCreator<DeviceStore, [], [], Navigation
     if (appState.permission !== 'unasked') {
       void refreshAppChannel(get, appId)
     }
+  },
+
+  openAppList: () => {
+    const { screen } = get()
+    if (screen.kind === 'app-list') {
+      return
+    }
+    set((state) => ({
+      screen: APP_LIST_SCREEN,
+      backStack: appendCapped(state.backStack, state.screen, MAX_BACK_STACK),
+      navigationDirection: 'forward',
+      navigationCount: state.navigationCount + 1,
+    }))
   },
 
   goBack: () => {
@@ -106,4 +123,22 @@ function toBackStackForLaunch(
     (screen) => !(screen.kind === 'app' && screen.appId === launchedAppId),
   )
   return next.slice(Math.max(0, next.length - MAX_BACK_STACK))
+}
+
+/** Computes the navigation after an app's pages are removed, as when the app is uninstalled. */
+export function withoutAppScreens(
+  state: Pick<NavigationSlice, 'screen' | 'backStack' | 'navigationCount'>,
+  appId: string,
+): Partial<NavigationSlice> {
+  const isAppScreen = (screen: Screen) => screen.kind === 'app' && screen.appId === appId
+  const backStack = state.backStack.filter((screen) => !isAppScreen(screen))
+  if (!isAppScreen(state.screen)) {
+    return { backStack }
+  }
+  return {
+    screen: backStack.at(-1) ?? START_SCREEN,
+    backStack: backStack.slice(0, -1),
+    navigationDirection: 'backward',
+    navigationCount: state.navigationCount + 1,
+  }
 }

@@ -28,7 +28,7 @@ export function applyNotificationToHandset(
   now: number,
 ): NotificationChanges {
   const app = target.apps[notification.appId]
-  if (!app || !findApp(notification.appId)) {
+  if (!app?.installed || !findApp(notification.appId)) {
     logWarn(
       '[app]',
       `Dropped delivery ${notification.deliveryId}: app "${notification.appId}" is not installed on this handset.`,
@@ -132,7 +132,8 @@ function applyRaw(
   context: { foreground: boolean; now: number },
 ): NotificationChanges {
   // A raw notification reaches only a running app's HttpNotificationReceived handler.
-  if (!context.foreground) {
+  const app = target.apps[appId]
+  if (!context.foreground || !app) {
     return {}
   }
   const entry = {
@@ -140,7 +141,10 @@ function applyRaw(
     text: decodeRawBody(body),
     time: context.now,
   }
-  return { apps: withLogEntry(target.apps, appId, entry) }
+  const counted = withAppChanges(target.apps, appId, {
+    rawReceivedCount: app.rawReceivedCount + 1,
+  })
+  return { apps: withLogEntry(counted, appId, entry) }
 }
 
 /** Appends a banner. Beyond the cap it drops the oldest waiting banners, never the shown one. */

@@ -1,14 +1,15 @@
 import type { StateCreator } from 'zustand'
 
 import { findApp } from '@/apps/sample-apps'
-import { logWarn } from '@/lib/log'
+import { logError, logWarn } from '@/lib/log'
 import { toNavigationTarget } from '@/mpns/param'
 import type { QueuedNotification } from '@/mpns/types'
 
 import type { DeviceStore } from '../device-store'
-import { MAX_APPLIED_DELIVERY_IDS, appendCapped } from './device-model'
+import { MAX_APPLIED_DELIVERY_IDS, appendAllCapped } from './device-model'
 import type { ShownToast } from './device-model'
 import { applyNotificationToHandset } from './notification-model'
+import type { NotificationTarget } from './notification-model'
 
 export interface NotificationsSlice {
   /** Toast banners in arrival order. The first one is on screen. */
@@ -16,9 +17,12 @@ export interface NotificationsSlice {
   /** Delivery ids already applied, the newest last. */
   appliedDeliveryIds: string[]
   /**
-   * Applies one delivered notification and records its delivery id in the same state change.
-   * A delivery id that was applied before is skipped.
+   * Applies delivered notifications in order, and records their delivery ids, in one state
+   * change. Delivery ids applied before are skipped. Returns the delivery ids the push client
+   * may acknowledge: every one except those that failed to apply.
    */
+  applyNotifications: (notifications: readonly QueuedNotification[]) => string[]
+  /** Applies one delivered notification, as `applyNotifications` does. */
   applyNotification: (notification: QueuedNotification) => void
   /** Removes a toast banner without opening its app. */
   dismissToast: (id: string) => void
@@ -33,28 +37,64 @@ export const createNotificationsSlice: StateCreator<DeviceStore, [], [], Notific
   toasts: [],
   appliedDeliveryIds: [],
 
-  applyNotification: (notification) => {
+  applyNotifications: (notifications) => {
     const state = get()
-    if (state.appliedDeliveryIds.includes(notification.deliveryId)) {
-      return
-    }
-    if (notification.handsetId !== state.handsetId) {
-      logWarn(
-        '[app]',
-        `Ignored delivery ${notification.deliveryId}: it is addressed to "${notification.handsetId}", not "${state.handsetId}".`,
-      )
-      return
+    const seen = new Set(state.appliedDeliveryIds)
+    const appliedNow: string[] = []
+    const acknowledgeable = new Set<string>()
+    const now = Date.now()
+    let target: NotificationTarget = {
+      screen: state.screen,
+      apps: state.apps,
+      toasts: state.toasts,
     }
 
-    const changes = applyNotificationToHandset(state, notification, Date.now())
-    set({
-      ...changes,
-      appliedDeliveryIds: appendCapped(
-        state.appliedDeliveryIds,
-        notification.deliveryId,
-        MAX_APPLIED_DELIVERY_IDS,
-      ),
-    })
+    for (const notification of notifications) {
+      const { deliveryId } = notification
+      if (seen.has(deliveryId)) {
+        acknowledgeable.add(deliveryId)
+        continue
+      }
+      if (notification.handsetId !== state.handsetId) {
+        logWarn(
+          '[app]',
+          `Ignored delivery ${deliveryId}: it is addressed to "${notification.handsetId}", not "${state.handsetId}".`,
+        )
+        acknowledgeable.add(deliveryId)
+        continue
+      }
+
+      try {
+        target = { ...target, ...applyNotificationToHandset(target, notification, now) }
+      } catch (error) {
+        // Left unacknowledged, the notification is offered again on the next pull.
+        logError('[push]', `Failed to apply delivery ${deliveryId}`, error, {
+          token: notification.token,
+          messageId: notification.messageId,
+        })
+        continue
+      }
+      seen.add(deliveryId)
+      appliedNow.push(deliveryId)
+      acknowledgeable.add(deliveryId)
+    }
+
+    if (appliedNow.length > 0) {
+      set({
+        apps: target.apps,
+        toasts: target.toasts,
+        appliedDeliveryIds: appendAllCapped(
+          state.appliedDeliveryIds,
+          appliedNow,
+          MAX_APPLIED_DELIVERY_IDS,
+        ),
+      })
+    }
+    return [...acknowledgeable]
+  },
+
+  applyNotification: (notification) => {
+    get().applyNotifications([notification])
   },
 
   dismissToast: (id) => {

@@ -1,12 +1,24 @@
 import type { TileState } from '@/mpns/tile-state'
-import type { TileFieldName } from '@/mpns/types'
+import type { BatteryState, TileFieldName } from '@/mpns/types'
 
 import type { DeviceStore } from '../device-store'
-import { MAX_APPLIED_DELIVERY_IDS, MAX_LOG_ENTRIES, MAX_QUEUED_TOASTS } from './device-model'
-import type { AppLogEntry, AppState, PermissionAnswer, ShownToast } from './device-model'
+import {
+  MAX_APPLIED_DELIVERY_IDS,
+  MAX_BACK_STACK,
+  MAX_LOG_ENTRIES,
+  MAX_QUEUED_TOASTS,
+  START_SCREEN,
+} from './device-model'
+import type { AppLogEntry, AppState, PermissionAnswer, Screen, ShownToast } from './device-model'
 
-/** The part of the handset that survives a reload. Navigation starts again on Start. */
-export type PersistedDeviceState = Pick<DeviceStore, 'apps' | 'toasts' | 'appliedDeliveryIds'>
+/**
+ * The part of the handset that survives a reload. Reloading the tab is not restarting the
+ * phone, so the page on screen and the back stack stay; transitions start afresh.
+ */
+export type PersistedDeviceState = Pick<
+  DeviceStore,
+  'apps' | 'toasts' | 'appliedDeliveryIds' | 'screen' | 'backStack' | 'airplaneMode' | 'battery'
+>
 
 const PERMISSION_ANSWERS: readonly string[] = [
   'unasked',
@@ -14,6 +26,7 @@ const PERMISSION_ANSWERS: readonly string[] = [
   'declined',
 ] satisfies PermissionAnswer[]
 const LOG_KINDS: readonly string[] = ['raw', 'toast', 'info'] satisfies AppLogEntry['kind'][]
+const BATTERY_STATES: readonly string[] = ['normal', 'saver', 'critical'] satisfies BatteryState[]
 
 /** Selects the state written to storage. */
 export function toPersistedDeviceState(state: DeviceStore): PersistedDeviceState {
@@ -21,6 +34,10 @@ export function toPersistedDeviceState(state: DeviceStore): PersistedDeviceState
     apps: state.apps,
     toasts: state.toasts,
     appliedDeliveryIds: state.appliedDeliveryIds,
+    screen: state.screen,
+    backStack: state.backStack,
+    airplaneMode: state.airplaneMode,
+    battery: state.battery,
   }
 }
 
@@ -46,13 +63,61 @@ export function mergePersistedDeviceState(persisted: unknown, current: DeviceSto
   const appliedDeliveryIds = Array.isArray(persisted.appliedDeliveryIds)
     ? persisted.appliedDeliveryIds.filter((id): id is string => typeof id === 'string')
     : current.appliedDeliveryIds
+  const backStack = Array.isArray(persisted.backStack)
+    ? persisted.backStack.flatMap((screen) => restoreScreen(screen, apps) ?? [])
+    : current.backStack
 
   return {
     ...current,
     apps,
     toasts: toasts.slice(-MAX_QUEUED_TOASTS),
     appliedDeliveryIds: appliedDeliveryIds.slice(-MAX_APPLIED_DELIVERY_IDS),
+    screen: restoreScreen(persisted.screen, apps) ?? START_SCREEN,
+    backStack: backStack.slice(-MAX_BACK_STACK),
+    airplaneMode:
+      typeof persisted.airplaneMode === 'boolean' ? persisted.airplaneMode : current.airplaneMode,
+    battery: isOneOf(persisted.battery, BATTERY_STATES)
+      ? (persisted.battery as BatteryState)
+      : current.battery,
   }
+}
+
+/** Restores a stored screen, or returns null when it is invalid or shows an app not installed. */
+function restoreScreen(stored: unknown, apps: Record<string, AppState>): Screen | null {
+  if (!isRecord(stored)) {
+    return null
+  }
+  if (stored.kind === 'start') {
+    return START_SCREEN
+  }
+  if (stored.kind === 'app-list') {
+    return { kind: 'app-list' }
+  }
+  const isAppScreen =
+    stored.kind === 'app' &&
+    typeof stored.appId === 'string' &&
+    apps[stored.appId]?.installed === true &&
+    typeof stored.page === 'string' &&
+    Array.isArray(stored.query) &&
+    stored.query.every(isQueryPair)
+  if (!isAppScreen) {
+    return null
+  }
+  return {
+    kind: 'app',
+    appId: stored.appId as string,
+    page: stored.page as string,
+    query: (stored.query as Array<[string, string]>).map(([key, value]) => [key, value]),
+  }
+}
+
+function isQueryPair(value: unknown): boolean {
+  return (
+    Array.isArray(value) &&
+    value.length === 2 &&
+    typeof value[0] === 'string' &&
+    typeof value[1] === 'string'
+  )
 }
 
 function restoreAppState(stored: unknown, fresh: AppState): AppState {
@@ -60,7 +125,13 @@ function restoreAppState(stored: unknown, fresh: AppState): AppState {
     return fresh
   }
 
+  const installed = typeof stored.installed === 'boolean' ? stored.installed : fresh.installed
+  if (!installed) {
+    return { ...fresh, installed }
+  }
+
   const restored: AppState = {
+    installed,
     permission: isOneOf(stored.permission, PERMISSION_ANSWERS)
       ? (stored.permission as PermissionAnswer)
       : fresh.permission,
@@ -69,6 +140,9 @@ function restoreAppState(stored: unknown, fresh: AppState): AppState {
       ? stored.log.filter(isAppLogEntry).slice(-MAX_LOG_ENTRIES)
       : fresh.log,
     tile: restoreTileState(stored.tile, fresh.tile),
+    rawReceivedCount: isCount(stored.rawReceivedCount)
+      ? stored.rawReceivedCount
+      : fresh.rawReceivedCount,
   }
   if (typeof stored.channelUri === 'string') {
     restored.channelUri = stored.channelUri
@@ -105,11 +179,15 @@ function isShownToast(value: unknown, apps: Record<string, AppState>): boolean {
     isRecord(value) &&
     typeof value.id === 'string' &&
     typeof value.appId === 'string' &&
-    value.appId in apps &&
+    apps[value.appId]?.installed === true &&
     typeof value.text1 === 'string' &&
     typeof value.text2 === 'string' &&
     (value.param === undefined || typeof value.param === 'string')
   )
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
 }
 
 function isOneOf(value: unknown, allowed: readonly string[]): boolean {

@@ -1,0 +1,56 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+
+import { useDeviceStore } from '@/store/device-store'
+
+import { DeviceStatePanel } from './DeviceStatePanel'
+
+const initialState = useDeviceStore.getState()
+
+beforeEach(() => {
+  window.localStorage.clear()
+  useDeviceStore.setState(initialState, true)
+})
+
+afterEach(() => {
+  cleanup()
+})
+
+describe('DeviceStatePanel', () => {
+  it('turns airplane mode on and off', async () => {
+    const user = userEvent.setup()
+    render(<DeviceStatePanel />)
+    const region = screen.getByRole('region', { name: 'Device state' })
+    const airplaneMode = within(region).getByRole<HTMLInputElement>('checkbox', {
+      name: 'Airplane mode',
+    })
+    expect(airplaneMode.checked).toBe(false)
+
+    await user.click(airplaneMode)
+    expect(useDeviceStore.getState().airplaneMode).toBe(true)
+    expect(airplaneMode.checked).toBe(true)
+
+    await user.click(airplaneMode)
+    expect(useDeviceStore.getState().airplaneMode).toBe(false)
+  })
+
+  it('changes the battery level', async () => {
+    const user = userEvent.setup()
+    render(<DeviceStatePanel />)
+    const battery = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Battery' })
+    expect([...battery.options].map((option) => option.textContent)).toEqual([
+      'Normal',
+      'Battery saver',
+      'Critical',
+    ])
+
+    await user.selectOptions(battery, 'Battery saver')
+    expect(useDeviceStore.getState().battery).toBe('saver')
+
+    await user.selectOptions(battery, 'Critical')
+    expect(useDeviceStore.getState().battery).toBe('critical')
+    expect(battery.selectedOptions[0]?.textContent).toBe('Critical')
+  })
+})
