@@ -134,7 +134,14 @@ export interface ErrorResponseMessage {
 
 /** Messages the worker broadcasts to every page it controls, without a request. */
 export type WorkerBroadcastMessage =
-  | { type: 'NOTIFICATIONS_AVAILABLE_MESSAGE'; payload: { handsetId: string } }
+  | {
+      type: 'NOTIFICATIONS_AVAILABLE_MESSAGE'
+      /**
+       * `notifications`, when present, are due notifications sent along so the push client can
+       * apply them at once; it acknowledges them as if it had pulled them.
+       */
+      payload: { handsetId: string; notifications?: QueuedNotification[] }
+    }
   | { type: 'CHANNELS_CHANGED_MESSAGE'; payload: Record<string, never> }
   | { type: 'SETTINGS_CHANGED_MESSAGE'; payload: { settings: EngineSettings } }
   | { type: 'CLOCK_CHANGED_MESSAGE'; payload: EngineClockSnapshot }
@@ -173,7 +180,8 @@ export function toWorkerBroadcastMessage(data: unknown): WorkerBroadcastMessage 
   }
   if (
     data.type === 'NOTIFICATIONS_AVAILABLE_MESSAGE' &&
-    typeof data.payload.handsetId === 'string'
+    typeof data.payload.handsetId === 'string' &&
+    (data.payload.notifications === undefined || Array.isArray(data.payload.notifications))
   ) {
     return data as WorkerBroadcastMessage
   }

@@ -397,6 +397,43 @@ describe('startPushClient', () => {
     expect(service.requests).toEqual([])
   })
 
+  it('applies notifications sent with the announcement', async () => {
+    start()
+    await settle()
+    service.requests = []
+    handset.applied = []
+
+    service.queue = [notification('d1')]
+    service.broadcast({
+      type: 'NOTIFICATIONS_AVAILABLE_MESSAGE',
+      payload: { handsetId: HANDSET, notifications: [notification('d1')] },
+    })
+    await settle()
+
+    expect(handset.applied).toEqual([[notification('d1')]])
+    expect(service.stems()).toEqual(['ACK'])
+    expect(service.queue).toEqual([])
+  })
+
+  it('leaves sent notifications queued while offline', async () => {
+    start()
+    await settle()
+    handset.change({ network: 'offline' })
+    await settle()
+    service.requests = []
+    handset.applied = []
+
+    service.queue = [notification('d1')]
+    service.broadcast({
+      type: 'NOTIFICATIONS_AVAILABLE_MESSAGE',
+      payload: { handsetId: HANDSET, notifications: [notification('d1')] },
+    })
+    await settle()
+
+    expect(handset.applied).toEqual([])
+    expect(service.queue).toEqual([notification('d1')])
+  })
+
   it('reports and pulls on the keep-alive', async () => {
     start()
     await settle()

@@ -85,6 +85,8 @@ class PushClient {
   private readonly abort = new AbortController()
   private readonly work: PendingWork = { report: false, channels: false, pull: false }
   private readonly unsubscribers: Array<() => void> = []
+  /** Chunks the service sent with its announcements, oldest first, waiting to be applied. */
+  private readonly pushedChunks: QueuedNotification[][] = []
   private owner = false
   private running = false
   private keepalive: ReturnType<typeof setInterval> | undefined
@@ -145,8 +147,15 @@ class PushClient {
 
   private handleBroadcast(message: WorkerBroadcastMessage): void {
     if (message.type === 'NOTIFICATIONS_AVAILABLE_MESSAGE') {
-      if (message.payload.handsetId === this.options.handsetId) {
+      if (message.payload.handsetId !== this.options.handsetId) {
+        return
+      }
+      const { notifications } = message.payload
+      if (notifications === undefined) {
         this.schedule({ pull: true })
+      } else if (this.isActive()) {
+        this.pushedChunks.push(notifications)
+        void this.run()
       }
     } else if (message.type === 'CLOCK_CHANGED_MESSAGE') {
       this.schedule({ pull: true })
@@ -186,6 +195,8 @@ class PushClient {
         } else if (this.work.channels) {
           this.work.channels = false
           await this.syncChannels()
+        } else if (this.pushedChunks.length > 0) {
+          await this.applyPushed(this.pushedChunks.splice(0, 1)[0] ?? [])
         } else if (this.work.pull) {
           this.work.pull = false
           await this.pullOrYield()
@@ -255,6 +266,24 @@ class PushClient {
     } catch (error) {
       logError('[push]', `Failed to pull notifications for ${handsetId}`, error)
       return false
+    }
+  }
+
+  /** Applies and acknowledges a chunk the service sent along with its announcement. */
+  private async applyPushed(notifications: readonly QueuedNotification[]): Promise<void> {
+    const { handsetId } = this.options
+    // Offline, the chunk stays queued in the service and arrives with a later pull.
+    if (!this.isOnline()) {
+      return
+    }
+    try {
+      const deliveryIds = this.options.applyNotifications(notifications)
+      if (deliveryIds.length > 0) {
+        await this.transport.request('ACK', { handsetId, deliveryIds })
+      }
+    } catch (error) {
+      logError('[push]', `Failed to apply notifications sent to ${handsetId}`, error)
+      this.schedule({ pull: true })
     }
   }
 

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import type { CommitResult, QueueStore, StoreChange } from '@/mpns/delivery'
-import type { QueuedNotification } from '@/mpns/types'
+import { createDeviceRecord } from '@/mpns/device-state'
+import type { ChannelRecord, DeviceRecord, NetworkState, QueuedNotification } from '@/mpns/types'
 import type { WorkerBroadcastMessage } from '@/messaging/messages'
 import { openIndexedDbQueueStore } from '@/storage/indexeddb-queue-store'
 import { createMemoryQueueStore } from '@/storage/memory-queue-store'
@@ -67,6 +68,33 @@ function enqueueDecision(deliveryId: string, handsetId = 'handset-1') {
   return () => ({
     reply: deliveryId,
     changes: [{ kind: 'enqueue', notification: queued(deliveryId, handsetId) } as StoreChange],
+  })
+}
+
+/** Stores handset-1 with the given network state and one open channel, `token-handset-1`. */
+function connectHandsetDecision(network: NetworkState) {
+  const device: DeviceRecord = {
+    ...createDeviceRecord({ handsetId: 'handset-1', now: 1_000 }),
+    network,
+  }
+  const channel: ChannelRecord = {
+    token: 'token-handset-1',
+    channelUri: 'http://127.0.0.1/throttledthirdparty/01.00/token-handset-1',
+    handsetId: 'handset-1',
+    appId: 'contoso-weather',
+    appName: 'Contoso Weather',
+    channelName: 'weather',
+    boundToast: true,
+    boundTile: true,
+    tileTemplate: 'FlipTile',
+    openedAt: 1_000,
+  }
+  return () => ({
+    reply: 'connected',
+    changes: [
+      { kind: 'put-device', device },
+      { kind: 'put-channel', channel },
+    ] satisfies StoreChange[],
   })
 }
 
@@ -261,6 +289,63 @@ describe('createGroupCommit', () => {
     expect(broadcasts).toEqual([
       { type: 'NOTIFICATIONS_AVAILABLE_MESSAGE', payload: { handsetId: 'handset-1' } },
       { type: 'NOTIFICATIONS_AVAILABLE_MESSAGE', payload: { handsetId: 'handset-2' } },
+    ])
+  })
+
+  it('sends due notifications with the announcement', async () => {
+    const { commit, broadcasts } = await setUp()
+    await commit.run(connectHandsetDecision('online'))
+    broadcasts.length = 0
+
+    await Promise.all(['d1', 'd2'].map((id) => commit.run(enqueueDecision(id))))
+
+    expect(broadcasts).toEqual([
+      {
+        type: 'NOTIFICATIONS_AVAILABLE_MESSAGE',
+        payload: { handsetId: 'handset-1', notifications: [queued('d1'), queued('d2')] },
+      },
+    ])
+  })
+
+  it('leaves older queued notifications to a pull', async () => {
+    const { commit, broadcasts } = await setUp()
+    await commit.run(connectHandsetDecision('online'))
+    await commit.run(enqueueDecision('d1'))
+    broadcasts.length = 0
+
+    await commit.run(enqueueDecision('d2'))
+
+    expect(broadcasts).toEqual([
+      { type: 'NOTIFICATIONS_AVAILABLE_MESSAGE', payload: { handsetId: 'handset-1' } },
+    ])
+  })
+
+  it('leaves a later class to a pull', async () => {
+    const { commit, broadcasts } = await setUp()
+    await commit.run(connectHandsetDecision('online'))
+    broadcasts.length = 0
+
+    await commit.run(() => ({
+      reply: 'later',
+      changes: [
+        { kind: 'enqueue', notification: { ...queued('d1'), dueAt: 451_000 } },
+      ] satisfies StoreChange[],
+    }))
+
+    expect(broadcasts).toEqual([
+      { type: 'NOTIFICATIONS_AVAILABLE_MESSAGE', payload: { handsetId: 'handset-1' } },
+    ])
+  })
+
+  it('sends nothing along to an offline handset', async () => {
+    const { commit, broadcasts } = await setUp()
+    await commit.run(connectHandsetDecision('offline'))
+    broadcasts.length = 0
+
+    await commit.run(enqueueDecision('d1'))
+
+    expect(broadcasts).toEqual([
+      { type: 'NOTIFICATIONS_AVAILABLE_MESSAGE', payload: { handsetId: 'handset-1' } },
     ])
   })
 

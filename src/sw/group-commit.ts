@@ -1,6 +1,7 @@
 import { logError } from '@/lib/log'
 import { readEngineClock } from '@/mpns/clock'
 import type { CommitResult, QueueStore, StoreChange } from '@/mpns/delivery'
+import type { QueuedNotification } from '@/mpns/types'
 import type { WorkerBroadcastMessage } from '@/messaging/messages'
 
 import { applyChangeToState, applyRemovalsToState, toEngineState } from './engine-state'
@@ -67,6 +68,9 @@ interface Waiter {
   resolve: (removed: number) => void
   reject: (error: Error) => void
 }
+
+/** Most notifications sent with one announcement; more are left for the push client to pull. */
+const MAX_PUSHED = 100
 
 interface Batch {
   changes: StoreChange[]
@@ -144,7 +148,8 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
     if (openBatch !== undefined) {
       void flush()
     }
-    await sendBroadcasts(batch, options.broadcast)
+    const pushed = state === undefined ? undefined : readContext(state)
+    await sendBroadcasts(batch, { broadcast: options.broadcast, context: pushed })
     resolveWaiters(batch, result)
   }
 
@@ -212,21 +217,37 @@ function resolveWaiters(batch: Batch, result: CommitResult): void {
 
 /**
  * Posts the batch's broadcasts once each: one NOTIFICATIONS_AVAILABLE per handset that received
- * a notification, however many it received, and the last of every other kind.
+ * a notification, however many it received, and the last of every other kind. When the batch's
+ * notifications are all the handset has queued, the message carries the due ones, which saves
+ * the push client a PENDING round trip on the way to the screen.
  */
 async function sendBroadcasts(
   batch: Batch,
-  broadcast: (message: WorkerBroadcastMessage) => Promise<void>,
+  options: {
+    broadcast: (message: WorkerBroadcastMessage) => Promise<void>
+    /** The cache after the commit, or undefined when it was dropped. */
+    context: DecisionContext | undefined
+  },
 ): Promise<void> {
-  const messages = new Map<string, WorkerBroadcastMessage>()
+  const { broadcast, context } = options
+  const enqueuedByHandset = new Map<string, QueuedNotification[]>()
   for (const change of batch.changes) {
     if (change.kind === 'enqueue') {
       const { handsetId } = change.notification
-      messages.set(`NOTIFICATIONS_AVAILABLE_MESSAGE:${handsetId}`, {
-        type: 'NOTIFICATIONS_AVAILABLE_MESSAGE',
-        payload: { handsetId },
-      })
+      const enqueued = enqueuedByHandset.get(handsetId) ?? []
+      enqueued.push(change.notification)
+      enqueuedByHandset.set(handsetId, enqueued)
     }
+  }
+
+  const messages = new Map<string, WorkerBroadcastMessage>()
+  for (const [handsetId, enqueued] of enqueuedByHandset) {
+    const notifications =
+      context === undefined ? undefined : selectPushedNotifications(context, enqueued)
+    messages.set(`NOTIFICATIONS_AVAILABLE_MESSAGE:${handsetId}`, {
+      type: 'NOTIFICATIONS_AVAILABLE_MESSAGE',
+      payload: notifications === undefined ? { handsetId } : { handsetId, notifications },
+    })
   }
   for (const message of batch.broadcasts) {
     const handsetKey =
@@ -240,6 +261,32 @@ async function sendBroadcasts(
     // The batch is stored, and push clients also pull on their keep-alive.
     logError('[sw]', 'Failed to broadcast after a commit', error)
   }
+}
+
+/**
+ * Returns the notifications to send with the announcement, or undefined when the push client
+ * must pull: the handset is offline, other notifications of it are queued (sending these first
+ * would break acceptance order), one of them falls due later, or there are more than a chunk.
+ */
+function selectPushedNotifications(
+  context: DecisionContext,
+  enqueued: readonly QueuedNotification[],
+): QueuedNotification[] | undefined {
+  const handsetId = enqueued[0]?.handsetId
+  const device = handsetId === undefined ? undefined : context.state.devices.get(handsetId)
+  if (device === undefined || device.network === 'offline' || enqueued.length > MAX_PUSHED) {
+    return undefined
+  }
+
+  let queuedForHandset = 0
+  for (const channel of context.state.channels.values()) {
+    if (channel.handsetId === handsetId) {
+      queuedForHandset += context.state.queuedCounts.get(channel.token) ?? 0
+    }
+  }
+  // A notification that falls due later needs the pull's reply, which sets the push client's timer.
+  const allDue = enqueued.every((notification) => notification.dueAt <= context.now)
+  return queuedForHandset === enqueued.length && allDue ? [...enqueued] : undefined
 }
 
 /** Names the first and last delivery ids a batch enqueued, for logs. */
