@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+
+import { composeFigures } from './figures'
+import { formatFigureLine } from './report'
+
+describe('composeFigures', () => {
+  it('skips series that were not measured', () => {
+    expect(composeFigures({})).toEqual([])
+  })
+
+  it('meets the concurrent target at the median', () => {
+    const lines = composeFigures({ 'accepted-concurrent': [1_000, 2_100, 2_400] }).map(
+      formatFigureLine,
+    )
+
+    expect(lines).toEqual([
+      'accepted-concurrent: 2100 notifications/s (p95 1110, target >= 2000, met)',
+    ])
+  })
+
+  it('misses the concurrent target below 2000', () => {
+    const [figure] = composeFigures({ 'accepted-concurrent': [1_999] })
+
+    expect(figure?.target?.met).toBe(false)
+  })
+
+  it('gives the sequential figure no target', () => {
+    const lines = composeFigures({ 'accepted-sequential': [300] }).map(formatFigureLine)
+
+    expect(lines).toEqual(['accepted-sequential: 300 notifications/s (p95 300, target none)'])
+  })
+
+  it('compares toast latency with the floor', () => {
+    const lines = composeFigures({
+      'toast-latency': [12, 15, 18],
+      'toast-latency-floor': [9, 10, 11],
+    }).map(formatFigureLine)
+
+    expect(lines).toEqual([
+      'toast-latency-p50: 15.0 ms (p95 17.7, target <= 1.5x floor, met)',
+      'toast-latency-floor: 10.0 ms (p95 10.9, target none)',
+      'toast-latency-ratio: 1.50x (p95 1.62x, target <= 1.5x, met)',
+    ])
+  })
+
+  it('misses the ratio target above 1.5', () => {
+    const figures = composeFigures({ 'toast-latency': [16], 'toast-latency-floor': [10] })
+
+    expect(figures.map((figure) => figure.target?.met)).toEqual([false, undefined, false])
+  })
+
+  it('reports the drain in seconds and long tasks against 0', () => {
+    const lines = composeFigures({
+      'backlog-drain': [4_000, 5_000, 6_000],
+      'backlog-drain-long-tasks': [0, 0, 2],
+    }).map(formatFigureLine)
+
+    expect(lines).toEqual([
+      'backlog-drain: 5.00 s (p95 5.90, target none)',
+      'backlog-drain-long-tasks: 0 tasks over 50 ms (p95 2, target 0, met)',
+    ])
+  })
+})

@@ -1,0 +1,124 @@
+import type { Figure } from './report'
+import { summarizeRates, summarizeSamples } from './statistics'
+
+/** Measured series: each test attaches values under these names, in the units below. */
+export interface SeriesSamples {
+  /** Accepted notifications per second, one value per run. */
+  'accepted-concurrent'?: number[]
+  /** Accepted notifications per second, one value per run. */
+  'accepted-sequential'?: number[]
+  /** Milliseconds from POST to the first frame with the toast banner, one value per toast. */
+  'toast-latency'?: number[]
+  /** Milliseconds of the floor request plus the next frame, one value per toast. */
+  'toast-latency-floor'?: number[]
+  /** Milliseconds from going online to an empty queue, one value per run. */
+  'backlog-drain'?: number[]
+  /** Long tasks during the drain, one value per run. */
+  'backlog-drain-long-tasks'?: number[]
+}
+
+export type SeriesName = keyof SeriesSamples
+
+/** Accepted notifications per second that the concurrent figure must reach. */
+const CONCURRENT_TARGET_PER_SECOND = 2_000
+
+/** Largest ratio of toast latency to the floor, compared at the median. */
+const TOAST_RATIO_TARGET = 1.5
+
+/** Builds the printed figures from the measured series and skips a series that is missing. */
+export function composeFigures(samples: SeriesSamples): Figure[] {
+  return [
+    ...composeAcceptanceFigures(samples),
+    ...composeToastFigures(samples),
+    ...composeBacklogFigures(samples),
+  ]
+}
+
+function composeAcceptanceFigures(samples: SeriesSamples): Figure[] {
+  const figures: Figure[] = []
+  const concurrent = samples['accepted-concurrent']
+  if (concurrent !== undefined) {
+    const summary = summarizeRates(concurrent)
+    figures.push({
+      name: 'accepted-concurrent',
+      summary,
+      unit: 'notifications/s',
+      digits: 0,
+      target: {
+        text: `>= ${CONCURRENT_TARGET_PER_SECOND}`,
+        met: summary.median >= CONCURRENT_TARGET_PER_SECOND,
+      },
+    })
+  }
+
+  const sequential = samples['accepted-sequential']
+  if (sequential !== undefined) {
+    figures.push({
+      name: 'accepted-sequential',
+      summary: summarizeRates(sequential),
+      unit: 'notifications/s',
+      digits: 0,
+    })
+  }
+  return figures
+}
+
+function composeToastFigures(samples: SeriesSamples): Figure[] {
+  const toasts = samples['toast-latency']
+  const floors = samples['toast-latency-floor']
+  if (toasts === undefined || floors === undefined) {
+    return []
+  }
+
+  const latency = summarizeSamples(toasts)
+  const floor = summarizeSamples(floors)
+  const ratio = {
+    median: latency.median / floor.median,
+    p95: latency.p95 / floor.p95,
+    count: latency.count,
+  }
+  const met = ratio.median <= TOAST_RATIO_TARGET
+  return [
+    {
+      name: 'toast-latency-p50',
+      summary: latency,
+      unit: 'ms',
+      digits: 1,
+      target: { text: `<= ${TOAST_RATIO_TARGET}x floor`, met },
+    },
+    { name: 'toast-latency-floor', summary: floor, unit: 'ms', digits: 1 },
+    {
+      name: 'toast-latency-ratio',
+      summary: ratio,
+      unit: 'x',
+      digits: 2,
+      target: { text: `<= ${TOAST_RATIO_TARGET}x`, met },
+    },
+  ]
+}
+
+function composeBacklogFigures(samples: SeriesSamples): Figure[] {
+  const figures: Figure[] = []
+  const drains = samples['backlog-drain']
+  if (drains !== undefined) {
+    figures.push({
+      name: 'backlog-drain',
+      summary: summarizeSamples(drains.map((drainMs) => drainMs / 1000)),
+      unit: 's',
+      digits: 2,
+    })
+  }
+
+  const longTasks = samples['backlog-drain-long-tasks']
+  if (longTasks !== undefined) {
+    const summary = summarizeSamples(longTasks)
+    figures.push({
+      name: 'backlog-drain-long-tasks',
+      summary,
+      unit: 'tasks over 50 ms',
+      digits: 0,
+      target: { text: '0', met: summary.median === 0 },
+    })
+  }
+  return figures
+}
