@@ -18,12 +18,49 @@ export interface PagePostResult {
   body: string
 }
 
+/** Outcome of one POST: the service's response, or the error `fetch` rejected with. */
+export type PagePostOutcome =
+  { kind: 'response'; response: PagePostResult } | { kind: 'transport-error'; message: string }
+
+/** The handset as the service last stored it, from the push client's reports. */
+export interface ServiceDeviceState {
+  /** The app on screen, or null for Start and the other shell screens. */
+  foregroundAppId: string | null
+  network: 'online' | 'offline'
+  battery: 'normal' | 'saver' | 'critical'
+}
+
+/** Engine settings as the service stores them, keyed as the console's controls set them. */
+export interface ServiceEngineSettings {
+  maxXmlBodyBytes: number
+  maxRawBodyBytes: number
+  missingClassDefault: string
+  dailyQuota: number
+  queueDepth: number
+  inactiveAfterMinutes: number
+  strictMode: boolean
+  serviceDown: boolean
+  unknownTokenAnswer: string
+  authenticatedLimits: string
+}
+
+/** Expected status code and MPNS status headers. A header left out must be absent. */
+export interface ExpectedMpnsResponse {
+  status: number
+  notificationStatus?: string
+  deviceConnectionStatus?: string
+  subscriptionStatus?: string
+}
+
 /**
  * Sends MPNS requests from inside a page the service worker controls, where the worker handles
  * them, and reads the service's stored state.
  */
 export interface MpnsClient {
+  /** Sends one POST and rejects when `fetch` fails without a response. */
   post(url: string, options: PagePostOptions): Promise<PagePostResult>
+  /** Sends all POSTs at once and returns each outcome in request order, failures included. */
+  postAll(url: string, requests: readonly PagePostOptions[]): Promise<PagePostOutcome[]>
   /** Counts the notifications the service stores for the handset and has not seen acknowledged. */
   countQueued(): Promise<number>
   /**
@@ -31,6 +68,10 @@ export interface MpnsClient {
    * undefined before the handset's first contact.
    */
   readForegroundAppId(): Promise<string | null | undefined>
+  /** Reads the handset's last report to the service, or undefined before its first contact. */
+  readDeviceState(): Promise<ServiceDeviceState | undefined>
+  /** Reads the stored engine settings, or undefined while every setting has its default. */
+  readEngineSettings(): Promise<ServiceEngineSettings | undefined>
 }
 
 /** Handset id under which the service worker stores the handset and its queue. */
@@ -100,10 +141,37 @@ export async function openEmulator(page: Page, path = '/'): Promise<void> {
 /** Creates an MPNS client that sends from `page` and reads the service state through it. */
 export function createMpnsClient(page: Page): MpnsClient {
   return {
-    post: (url, options) => postFromPage(page, url, options),
+    post: async (url, options) => {
+      const [outcome] = await postAllFromPage(page, url, [options])
+      if (outcome?.kind !== 'response') {
+        throw new Error(`Failed to POST to ${url}: ${outcome?.message ?? 'no outcome returned'}`)
+      }
+      return outcome.response
+    },
+    postAll: (url, requests) => postAllFromPage(page, url, requests),
     countQueued: async () => (await readServiceState(page)).queued,
-    readForegroundAppId: async () => (await readServiceState(page)).foregroundAppId,
+    readForegroundAppId: async () => (await readServiceState(page)).device?.foregroundAppId,
+    readDeviceState: async () => (await readServiceState(page)).device,
+    readEngineSettings: async () => (await readServiceState(page)).settings,
   }
+}
+
+/**
+ * Asserts a response's status code and its X-NotificationStatus, X-DeviceConnectionStatus and
+ * X-SubscriptionStatus headers. Each failure message carries the emulator's X-Emulator-Reason.
+ */
+export function expectMpnsResponse(response: PagePostResult, expected: ExpectedMpnsResponse): void {
+  const reason = `(X-Emulator-Reason: ${response.headers['x-emulator-reason'] ?? 'none'})`
+  expect(response.status, `HTTP status ${reason}`).toBe(expected.status)
+  expect(response.headers['x-notificationstatus'], `X-NotificationStatus ${reason}`).toBe(
+    expected.notificationStatus,
+  )
+  expect(response.headers['x-deviceconnectionstatus'], `X-DeviceConnectionStatus ${reason}`).toBe(
+    expected.deviceConnectionStatus,
+  )
+  expect(response.headers['x-subscriptionstatus'], `X-SubscriptionStatus ${reason}`).toBe(
+    expected.subscriptionStatus,
+  )
 }
 
 async function openControlledDocument(page: Page, path: string): Promise<void> {
@@ -130,40 +198,60 @@ function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || hostname.startsWith('127.')
 }
 
-async function postFromPage(
+async function postAllFromPage(
   page: Page,
   url: string,
-  options: PagePostOptions,
-): Promise<PagePostResult> {
-  const bodyBytes =
-    typeof options.body === 'string' ? Buffer.from(options.body, 'utf8') : options.body
+  requests: readonly PagePostOptions[],
+): Promise<PagePostOutcome[]> {
+  const serialized = requests.map(({ headers, body }) => ({
+    headers,
+    body: Array.from(typeof body === 'string' ? Buffer.from(body, 'utf8') : body),
+  }))
   return page.evaluate(
-    async ({ url, headers, body }) => {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers,
-        body: new Uint8Array(body),
-      })
-      const entries: Record<string, string> = {}
-      response.headers.forEach((value, name) => {
-        entries[name] = value
-      })
-      return {
-        status: response.status,
-        statusText: response.statusText,
-        headers: entries,
-        body: await response.text(),
+    async ({ url, requests }) => {
+      const postOne = async (request: (typeof requests)[number]): Promise<PagePostOutcome> => {
+        let response: Response
+        try {
+          response = await fetch(url, {
+            method: 'POST',
+            headers: request.headers,
+            body: new Uint8Array(request.body),
+          })
+        } catch (error) {
+          return { kind: 'transport-error', message: String(error) }
+        }
+        const entries: Record<string, string> = {}
+        response.headers.forEach((value, name) => {
+          entries[name] = value
+        })
+        return {
+          kind: 'response',
+          response: {
+            status: response.status,
+            statusText: response.statusText,
+            headers: entries,
+            body: await response.text(),
+          },
+        }
       }
+      return Promise.all(requests.map(postOne))
     },
-    { url, headers: options.headers, body: Array.from(bodyBytes) },
+    { url, requests: serialized },
   )
 }
 
-/** Reads the handset's queue length and foreground app from the worker's IndexedDB database. */
-async function readServiceState(
-  page: Page,
-): Promise<{ queued: number; foregroundAppId: string | null | undefined }> {
-  return page.evaluate(
+interface ServiceState {
+  queued: number
+  device: ServiceDeviceState | undefined
+  settings: ServiceEngineSettings | undefined
+}
+
+/**
+ * Reads the handset's queue length, its stored device state and the engine settings from the
+ * worker's IndexedDB database.
+ */
+async function readServiceState(page: Page): Promise<ServiceState> {
+  const stored = await page.evaluate(
     async ({ databaseName, handsetId }) => {
       const database = await new Promise<IDBDatabase | null>((resolve, reject) => {
         const request = indexedDB.open(databaseName)
@@ -177,22 +265,69 @@ async function readServiceState(
             : reject(new Error(`Failed to open ${databaseName}`, { cause: request.error }))
       })
       if (database === null) {
-        return { queued: 0, foregroundAppId: undefined }
+        return { queued: 0, device: undefined, settings: undefined }
       }
 
-      const transaction = database.transaction(['queue', 'devices'], 'readonly')
+      const transaction = database.transaction(['queue', 'devices', 'meta'], 'readonly')
       const queuedRequest = transaction.objectStore('queue').index('byHandset').count(handsetId)
       const deviceRequest = transaction.objectStore('devices').get(handsetId)
+      const settingsRequest = transaction.objectStore('meta').get('settings')
       await new Promise<void>((resolve, reject) => {
         transaction.oncomplete = () => resolve()
         transaction.onerror = () =>
           reject(new Error(`Failed to read ${databaseName}`, { cause: transaction.error }))
       })
       database.close()
-
-      const device = deviceRequest.result as { foregroundAppId?: string | null } | undefined
-      return { queued: queuedRequest.result, foregroundAppId: device?.foregroundAppId }
+      return {
+        queued: queuedRequest.result,
+        device: deviceRequest.result as unknown,
+        settings: settingsRequest.result as unknown,
+      }
     },
     { databaseName: SERVICE_DATABASE_NAME, handsetId: HANDSET_ID },
   )
+
+  return {
+    queued: stored.queued,
+    device: toServiceDeviceState(stored.device),
+    settings: isEngineSettings(stored.settings) ? stored.settings : undefined,
+  }
+}
+
+function toServiceDeviceState(stored: unknown): ServiceDeviceState | undefined {
+  if (!isRecord(stored)) {
+    return undefined
+  }
+  const { foregroundAppId, network, battery } = stored
+  // A device stored by the first schema version has no network or battery: it was online on
+  // normal power.
+  return {
+    foregroundAppId: typeof foregroundAppId === 'string' ? foregroundAppId : null,
+    network: network === 'offline' ? 'offline' : 'online',
+    battery: battery === 'saver' || battery === 'critical' ? battery : 'normal',
+  }
+}
+
+function isEngineSettings(stored: unknown): stored is ServiceEngineSettings {
+  if (!isRecord(stored)) {
+    return false
+  }
+  const numbers = [
+    'maxXmlBodyBytes',
+    'maxRawBodyBytes',
+    'dailyQuota',
+    'queueDepth',
+    'inactiveAfterMinutes',
+  ]
+  const flags = ['strictMode', 'serviceDown']
+  const choices = ['missingClassDefault', 'unknownTokenAnswer', 'authenticatedLimits']
+  return (
+    numbers.every((key) => typeof stored[key] === 'number') &&
+    flags.every((key) => typeof stored[key] === 'boolean') &&
+    choices.every((key) => typeof stored[key] === 'string')
+  )
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null
 }

@@ -22,6 +22,9 @@ export const TILE_HEADERS: Array<[string, string]> = [
   ['X-NotificationClass', '1'],
 ]
 
+/** Headers an MPNS sender sends with an immediate raw notification, which has no X-WindowsPhone-Target. */
+export const RAW_HEADERS: Array<[string, string]> = [['X-NotificationClass', '3']]
+
 /** Label of the weather app's channel in the console's Channel picker. */
 export const WEATHER_CHANNEL = 'Contoso Weather on Handset 1'
 
@@ -53,19 +56,34 @@ export function createToastXml(toast: ToastFields): string {
   ].join('')
 }
 
-/** Builds a WP8 FlipTile body (`Version="2.0"`, `Template="FlipTile"`). */
-export function createFlipTileXml(fields: TileFields): string {
+/**
+ * Builds a WP8 FlipTile body (`Version="2.0"`, `Template="FlipTile"`). With `id` it addresses
+ * the secondary tile whose navigation URI is `id`, and without it the app's primary tile.
+ */
+export function createFlipTileXml(fields: TileFields, options: { id?: string } = {}): string {
   const elements = Object.entries(fields).map(
     ([name, value]) => `<wp:${name}>${escapeXml(value)}</wp:${name}>`,
   )
+  const idAttribute = options.id === undefined ? '' : ` Id="${escapeXml(options.id)}"`
   return [
     XML_DECLARATION,
     '<wp:Notification xmlns:wp="WPNotification" Version="2.0">',
-    '<wp:Tile Template="FlipTile">',
+    `<wp:Tile${idAttribute} Template="FlipTile">`,
     ...elements,
     '</wp:Tile>',
     '</wp:Notification>',
   ].join('')
+}
+
+/** Returns a copy of `headers` in which `name` has `value`, replacing it or appending it. */
+export function withHeader(
+  headers: ReadonlyArray<[string, string]>,
+  name: string,
+  value: string,
+): Array<[string, string]> {
+  const lowerCaseName = name.toLowerCase()
+  const others = headers.filter(([candidate]) => candidate.toLowerCase() !== lowerCaseName)
+  return [...others, [name, value]]
 }
 
 function escapeXml(text: string): string {

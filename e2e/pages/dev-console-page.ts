@@ -1,6 +1,26 @@
 import { expect } from '@playwright/test'
 import type { Locator, Page } from '@playwright/test'
 
+/** Battery levels in the console's `Battery` picker. */
+export type BatteryLevel = 'Normal' | 'Battery saver' | 'Critical'
+
+/** Clock speeds in the console's `Clock speed` picker. */
+export type ClockSpeed = '1×' | '10×' | '100×' | '1000×'
+
+/** Engine settings the console edits as numbers. Each applies on Enter or blur. */
+export type NumericSettingName = 'Daily quota' | 'Queue depth' | 'Minutes to Inactive'
+
+/** Engine settings the console switches on and off. */
+export type SwitchSettingName = 'Service down' | 'Strict mode'
+
+/** Engine settings the console picks from a list, with their option labels. */
+export interface ChoiceSettingOptions {
+  'Body size limits':
+    'Windows Phone 8: 3,072 bytes, raw 1,024' | 'Windows Phone 7: 1,024 bytes for every type'
+  'Missing X-NotificationClass': '900-second class' | 'Immediate'
+  'Unknown channel token': '404 Not Found' | '200 Received (probe-resistant)'
+}
+
 export interface ConsoleSendOptions {
   channel: string
   type: 'toast' | 'tile' | 'raw'
@@ -9,7 +29,15 @@ export interface ConsoleSendOptions {
   messageId?: string
 }
 
-/** The developer console beside the handset. */
+/** Format of the console's `Engine time` status: `2025-06-01 12:00:00 UTC`. */
+const ENGINE_TIME_PATTERN = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) UTC$/
+
+const MS_PER_MINUTE = 60_000
+
+/**
+ * The developer console beside the handset: the send form and its exchange, and the regions
+ * for the device state, the engine clock and the engine settings.
+ */
 export class DevConsolePage {
   readonly channel: Locator
   readonly notificationType: Locator
@@ -21,6 +49,17 @@ export class DevConsolePage {
   readonly request: Locator
   /** The console's explanation of the last response, shown below the Response region. */
   readonly explanation: Locator
+  readonly renewChannelButton: Locator
+  readonly deviceState: Locator
+  readonly airplaneMode: Locator
+  readonly battery: Locator
+  readonly engineClock: Locator
+  /** Engine time as `YYYY-MM-DD HH:MM:SS UTC`, refreshed twice a second. */
+  readonly engineTime: Locator
+  readonly clockSpeed: Locator
+  readonly advanceMinutes: Locator
+  readonly advanceClockButton: Locator
+  readonly engineSettings: Locator
 
   constructor(readonly page: Page) {
     this.channel = page.getByRole('combobox', { name: 'Channel', exact: true })
@@ -35,6 +74,25 @@ export class DevConsolePage {
     this.response = page.getByRole('region', { name: 'Response', exact: true })
     this.request = page.getByRole('region', { name: 'Request', exact: true })
     this.explanation = page.getByRole('region', { name: 'What happened', exact: true })
+    this.renewChannelButton = page.getByRole('button', { name: 'Renew channel URI', exact: true })
+    this.deviceState = page.getByRole('region', { name: 'Device state', exact: true })
+    this.airplaneMode = this.deviceState.getByRole('checkbox', {
+      name: 'Airplane mode',
+      exact: true,
+    })
+    this.battery = this.deviceState.getByRole('combobox', { name: 'Battery', exact: true })
+    this.engineClock = page.getByRole('region', { name: 'Engine clock', exact: true })
+    this.engineTime = this.engineClock.getByRole('status', { name: 'Engine time', exact: true })
+    this.clockSpeed = this.engineClock.getByRole('combobox', { name: 'Clock speed', exact: true })
+    this.advanceMinutes = this.engineClock.getByRole('spinbutton', {
+      name: 'Advance by minutes',
+      exact: true,
+    })
+    this.advanceClockButton = this.engineClock.getByRole('button', {
+      name: 'Advance clock',
+      exact: true,
+    })
+    this.engineSettings = page.getByRole('region', { name: 'Engine settings', exact: true })
   }
 
   /** Fills in the console's form without sending it. */
@@ -68,4 +126,114 @@ export class DevConsolePage {
   async expectStatus(status: number): Promise<void> {
     await expect(this.response).toHaveText(new RegExp(`^HTTP/1\\.1 ${status} `))
   }
+
+  /** Issues a new channel URI for a channel, which expires the old one. */
+  async renewChannelUri(channel: string): Promise<void> {
+    await this.channel.selectOption({ label: channel })
+    await this.renewChannelButton.click()
+  }
+
+  /** Turns the handset's airplane mode on or off in the `Device state` region. */
+  async setAirplaneMode(on: boolean): Promise<void> {
+    await this.airplaneMode.setChecked(on)
+  }
+
+  /** Picks the handset's battery level in the `Device state` region. */
+  async setBattery(level: BatteryLevel): Promise<void> {
+    await this.battery.selectOption({ label: level })
+    await expectSelected(this.battery, level)
+  }
+
+  /** Picks the engine clock's speed and waits until the service has stored it. */
+  async setClockSpeed(speed: ClockSpeed): Promise<void> {
+    await this.clockSpeed.selectOption({ label: speed })
+    await expectSelected(this.clockSpeed, speed)
+  }
+
+  /**
+   * Advances the engine clock by whole minutes and waits until the console's engine time has
+   * moved forward by at least that much. At speeds above 1× time passes that fast anyway, so
+   * the wait proves the jump only at 1×.
+   */
+  async advanceClock(minutes: number): Promise<void> {
+    const before = await this.readEngineTime()
+    await this.advanceMinutes.fill(String(minutes))
+    await this.advanceClockButton.click()
+    await expect(this.advanceMinutes).not.toHaveAttribute('aria-invalid', 'true')
+    await expect
+      .poll(() => this.readEngineTime(), {
+        message: `the engine time never moved ${minutes} minutes forward`,
+      })
+      .toBeGreaterThanOrEqual(before + minutes * MS_PER_MINUTE)
+  }
+
+  /** Reads the console's engine time, in epoch milliseconds. */
+  async readEngineTime(): Promise<number> {
+    const text = (await this.engineTime.textContent()) ?? ''
+    const match = ENGINE_TIME_PATTERN.exec(text.trim())
+    if (!match) {
+      throw new Error(
+        `Failed to read the engine time: "${text}" does not read YYYY-MM-DD HH:MM:SS UTC.`,
+      )
+    }
+    return Date.parse(`${match[1]}T${match[2]}Z`)
+  }
+
+  /** Returns an engine setting's number field. */
+  numericSetting(name: NumericSettingName): Locator {
+    return this.engineSettings.getByRole('spinbutton', { name, exact: true })
+  }
+
+  /** Returns an engine setting's checkbox. */
+  switchSetting(name: SwitchSettingName): Locator {
+    return this.engineSettings.getByRole('checkbox', { name, exact: true })
+  }
+
+  /** Returns an engine setting's picker. */
+  choiceSetting(name: keyof ChoiceSettingOptions): Locator {
+    return this.engineSettings.getByRole('combobox', { name, exact: true })
+  }
+
+  /**
+   * Types a number into an engine setting and presses Enter, which applies it. The console
+   * shows no confirmation, so read the stored settings to know when the service has it.
+   */
+  async setNumericSetting(name: NumericSettingName, value: number): Promise<void> {
+    const field = this.numericSetting(name)
+    await field.fill(String(value))
+    await field.press('Enter')
+    await expect(field).not.toHaveAttribute('aria-invalid', 'true')
+  }
+
+  /**
+   * Turns an engine setting on or off and waits until the service has stored it: the checkbox
+   * shows the stored value, so it changes only when the service has replied.
+   */
+  async switchSettingTo(name: SwitchSettingName, on: boolean): Promise<void> {
+    const checkbox = this.switchSetting(name)
+    if ((await checkbox.isChecked()) !== on) {
+      await checkbox.click()
+    }
+    await expect(checkbox).toBeChecked({ checked: on })
+  }
+
+  /** Picks an engine setting's option and waits until the service has stored it. */
+  async chooseSetting<Name extends keyof ChoiceSettingOptions>(
+    name: Name,
+    option: ChoiceSettingOptions[Name],
+  ): Promise<void> {
+    const picker = this.choiceSetting(name)
+    await picker.selectOption({ label: option })
+    await expectSelected(picker, option)
+  }
+}
+
+/**
+ * Waits until a picker shows `label` as selected. A picker of stored state keeps showing the
+ * old option until the stored value changes.
+ */
+async function expectSelected(picker: Locator, label: string): Promise<void> {
+  await expect(
+    picker.getByRole('option', { name: label, exact: true, selected: true }),
+  ).toHaveCount(1)
 }

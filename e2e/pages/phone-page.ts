@@ -1,7 +1,10 @@
 import { expect } from '@playwright/test'
 import type { Locator, Page } from '@playwright/test'
 
-/** The handset as a user sees it: Start screen, apps, toasts, prompt and hardware keys. */
+/**
+ * The handset as a user sees it: Start screen, app list, apps, toasts, prompt, status bar and
+ * hardware keys.
+ */
 export class PhonePage {
   readonly handset: Locator
   readonly startScreen: Locator
@@ -14,6 +17,14 @@ export class PhonePage {
   readonly currentPage: Locator
   readonly notificationLog: Locator
   readonly queryString: Locator
+  readonly appListButton: Locator
+  readonly appList: Locator
+  /** Status bar glyph shown while airplane mode is on. */
+  readonly airplaneModeIcon: Locator
+  readonly closeChannelButton: Locator
+  readonly uninstallButton: Locator
+  /** The app page's count of raw notifications handed to the running app. Its text is the number. */
+  readonly rawCount: Locator
 
   constructor(
     readonly page: Page,
@@ -30,6 +41,18 @@ export class PhonePage {
     this.currentPage = this.handset.getByRole('status', { name: 'Current page', exact: true })
     this.notificationLog = this.handset.getByRole('log', { name: 'Notifications', exact: true })
     this.queryString = this.handset.getByRole('list', { name: 'Query string', exact: true })
+    this.appListButton = this.startScreen.getByRole('button', { name: 'App list', exact: true })
+    this.appList = this.handset.getByRole('region', { name: 'App list', exact: true })
+    this.airplaneModeIcon = this.handset.getByRole('img', { name: 'Airplane mode', exact: true })
+    this.closeChannelButton = this.handset.getByRole('button', {
+      name: 'Close channel',
+      exact: true,
+    })
+    this.uninstallButton = this.handset.getByRole('button', { name: 'Uninstall', exact: true })
+    this.rawCount = this.handset.getByRole('status', {
+      name: 'Raw notifications received',
+      exact: true,
+    })
   }
 
   /** Returns the Start tile whose accessible name is exactly `name`. */
@@ -83,9 +106,64 @@ export class PhonePage {
     await this.toast.click()
   }
 
-  /** Closes the toast banner with its Dismiss button. */
-  async dismissToast(): Promise<void> {
-    await this.toast.getByRole('button', { name: 'Dismiss', exact: true }).click()
+  /**
+   * Returns the toast banner that contains `text`. While a dismissed banner slides out, the
+   * next one may already be on screen, so two banners can briefly be in the handset.
+   */
+  toastWithText(text: string): Locator {
+    return this.toast.filter({ hasText: text })
+  }
+
+  /** Closes the toast banner, or the one that contains `text`, with its Dismiss button. */
+  async dismissToast(text?: string): Promise<void> {
+    const banner = text === undefined ? this.toast : this.toastWithText(text)
+    await banner.getByRole('button', { name: 'Dismiss', exact: true }).click()
+    await expect(banner).toBeHidden()
+  }
+
+  /**
+   * Closes the open app's push channel, as the app calling `HttpNotificationChannel.Close()`,
+   * and waits until the app has no channel URI left.
+   */
+  async closeChannel(): Promise<void> {
+    await this.closeChannelButton.click()
+    await expect(this.channelUri).toHaveValue('')
+    await expect(this.closeChannelButton).toBeDisabled()
+  }
+
+  /** Uninstalls the open app and waits until its page has closed. */
+  async uninstall(): Promise<void> {
+    await this.uninstallButton.click()
+    await expect(this.currentPage).toBeHidden()
+  }
+
+  /** Goes to Start and opens the app list with its `App list` button. */
+  async openAppList(): Promise<void> {
+    await this.goStart()
+    await this.appListButton.click()
+    await expect(this.appList).toBeVisible()
+  }
+
+  /** Installs an uninstalled app from the app list and waits until the list offers to open it. */
+  async install(appName: string): Promise<void> {
+    await this.openAppList()
+    await this.appList.getByRole('button', { name: `Install ${appName}`, exact: true }).click()
+    await expect(this.appList.getByRole('button', { name: appName, exact: true })).toBeVisible()
+  }
+
+  /** Reads the open app's count of raw notifications received. */
+  async readRawCount(): Promise<number> {
+    const text = (await this.rawCount.textContent()) ?? ''
+    const count = Number(text)
+    if (text.trim() === '' || !Number.isInteger(count)) {
+      throw new Error(`Failed to read the raw notification count: "${text}" is not a whole number.`)
+    }
+    return count
+  }
+
+  /** Reads the text of every line of the open app's notification log, oldest first. */
+  async readLogEntries(): Promise<string[]> {
+    return this.notificationLog.getByRole('paragraph').allInnerTexts()
   }
 }
 
