@@ -4,6 +4,7 @@ import type {
   ChannelUsage,
   DeviceRecord,
   EngineSettings,
+  MpnsHttpResponse,
   QueuedNotification,
 } from './types'
 
@@ -23,6 +24,27 @@ export type StoreChange =
   | { kind: 'remove-deliveries'; handsetId: string; deliveryIds: readonly string[] }
   /** Deletes every queued notification of a channel. */
   | { kind: 'remove-channel-queue'; token: string }
+  | { kind: 'put-unanswered'; request: UnansweredRequest }
+  /** Deletes the records of requests whose response was handed to the browser. */
+  | { kind: 'remove-unanswered'; deliveryIds: readonly string[] }
+
+/**
+ * An accepted request whose response may not have reached the sender. When a service worker
+ * stops before it responds, Chromium starts it again and dispatches the same fetch event once
+ * more, so a restarted worker answers a matching request with this response instead of queuing
+ * the notification twice.
+ */
+export interface UnansweredRequest {
+  /** Delivery id of the notification the request queued. */
+  deliveryId: string
+  /** Hash of the request's method, URL, headers and body. */
+  fingerprint: string
+  /** Id of the worker life that accepted the request. */
+  workerLifeId: string
+  /** Real time of acceptance, in epoch milliseconds. */
+  acceptedAtRealMs: number
+  response: MpnsHttpResponse
+}
 
 /** A queued notification that a committed batch deleted, and the change that deleted it. */
 export interface RemovedNotification {
@@ -46,6 +68,7 @@ export interface StoredEngineState {
   queuedCounts: Map<string, number>
   settings: EngineSettings | undefined
   clock: EngineClockState | undefined
+  unanswered: UnansweredRequest[]
 }
 
 /**

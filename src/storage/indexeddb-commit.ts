@@ -27,6 +27,7 @@ export async function commitChanges(
   try {
     await writeQueueChanges({ transaction, changes, requests, removed })
     writeLatestPuts(transaction, changes, requests)
+    writeUnansweredChanges(transaction, changes, requests)
     await Promise.all(requests)
   } catch (error) {
     abortQuietly(transaction)
@@ -88,6 +89,23 @@ function writeLatestPuts(
   }
   if (puts.clock !== undefined) {
     track(requests, transaction.objectStore('meta').put(puts.clock, 'clock'))
+  }
+}
+
+function writeUnansweredChanges(
+  transaction: WriteTransaction,
+  changes: readonly StoreChange[],
+  requests: Promise<unknown>[],
+): void {
+  const unanswered = transaction.objectStore('unanswered')
+  for (const change of changes) {
+    if (change.kind === 'put-unanswered') {
+      track(requests, unanswered.put(change.request))
+    } else if (change.kind === 'remove-unanswered') {
+      for (const deliveryId of change.deliveryIds) {
+        track(requests, unanswered.delete(deliveryId))
+      }
+    }
   }
 }
 

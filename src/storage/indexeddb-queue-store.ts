@@ -117,13 +117,14 @@ function createStore(database: EmulatorDatabase): QueueStore {
 
 async function readState(database: EmulatorDatabase): Promise<StoredEngineState> {
   const transaction = database.transaction(ALL_STORE_NAMES, 'readonly')
-  const [channels, devices, usage, settings, clock, queuedCounts] = await Promise.all([
+  const [channels, devices, usage, settings, clock, queuedCounts, unanswered] = await Promise.all([
     transaction.objectStore('channels').getAll(),
     transaction.objectStore('devices').getAll(),
     transaction.objectStore('usage').getAll(),
     transaction.objectStore('meta').get('settings'),
     transaction.objectStore('meta').get('clock'),
     countQueuedPerToken(transaction.objectStore('queue').index('byToken')),
+    transaction.objectStore('unanswered').getAll(),
   ])
   await transaction.done
 
@@ -134,6 +135,7 @@ async function readState(database: EmulatorDatabase): Promise<StoredEngineState>
     queuedCounts,
     settings: settings === undefined ? undefined : toEngineSettings(settings),
     clock: toEngineClockState(clock),
+    unanswered,
   }
 }
 

@@ -1,5 +1,6 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb'
 
+import type { UnansweredRequest } from '@/mpns/delivery'
 import type { ChannelUsage, QueuedNotification } from '@/mpns/types'
 
 import type { StoredChannelRecord, StoredDeviceRecord } from './stored-records'
@@ -12,7 +13,7 @@ export interface StoredNotification extends QueuedNotification {
 /** Keys of the single records in the `meta` store. */
 export type MetaKey = 'settings' | 'clock'
 
-/** Layout of the service's database at schema version 2. */
+/** Layout of the service's database at schema version 3. */
 export interface EmulatorSchema extends DBSchema {
   channels: {
     key: string
@@ -31,6 +32,7 @@ export interface EmulatorSchema extends DBSchema {
     }
   }
   usage: { key: string; value: ChannelUsage }
+  unanswered: { key: string; value: UnansweredRequest }
   /** Records under out-of-line keys. Values are read back as unknown and validated. */
   meta: { key: MetaKey; value: unknown }
 }
@@ -41,9 +43,9 @@ export type EmulatorDatabase = IDBPDatabase<EmulatorSchema>
 
 /**
  * Schema version 2 added the usage and meta stores, the channel-by-handset index, and the
- * queue-by-token and queue-by-handset-and-due-time indexes.
+ * queue-by-token and queue-by-handset-and-due-time indexes. Version 3 added the unanswered store.
  */
-export const DATABASE_VERSION = 2
+export const DATABASE_VERSION = 3
 
 export const ALL_STORE_NAMES: EmulatorStoreName[] = [
   'channels',
@@ -51,6 +53,7 @@ export const ALL_STORE_NAMES: EmulatorStoreName[] = [
   'queue',
   'usage',
   'meta',
+  'unanswered',
 ]
 
 /**
@@ -78,5 +81,9 @@ export function upgradeDatabase(
     transaction.objectStore('queue').createIndex('byHandsetDue', ['handsetId', 'dueAt'])
     database.createObjectStore('usage', { keyPath: 'token' })
     database.createObjectStore('meta')
+  }
+
+  if (oldVersion < 3) {
+    database.createObjectStore('unanswered', { keyPath: 'deliveryId' })
   }
 }

@@ -1,6 +1,12 @@
 import type { EngineClockState } from '@/mpns/clock'
 import { selectPendingNotifications } from '@/mpns/delivery'
-import type { CommitResult, QueueStore, RemovedNotification, StoreChange } from '@/mpns/delivery'
+import type {
+  CommitResult,
+  QueueStore,
+  RemovedNotification,
+  StoreChange,
+  UnansweredRequest,
+} from '@/mpns/delivery'
 import type {
   ChannelRecord,
   ChannelUsage,
@@ -17,6 +23,8 @@ interface MemoryState {
   usage: Map<string, ChannelUsage>
   /** Queued notifications in acceptance order. */
   queue: QueuedNotification[]
+  /** Requests whose response may not have reached the sender, by delivery id. */
+  unanswered: Map<string, UnansweredRequest>
   settings?: EngineSettings
   clock?: EngineClockState
 }
@@ -26,7 +34,13 @@ interface MemoryState {
  * the way in and out, as IndexedDB does, and a batch that fails leaves the state untouched.
  */
 export function createMemoryQueueStore(): QueueStore {
-  let state: MemoryState = { channels: new Map(), devices: new Map(), usage: new Map(), queue: [] }
+  let state: MemoryState = {
+    channels: new Map(),
+    devices: new Map(),
+    usage: new Map(),
+    queue: [],
+    unanswered: new Map(),
+  }
 
   return {
     getChannel: (token) => resolveClone(state.channels.get(token)),
@@ -69,6 +83,7 @@ export function createMemoryQueueStore(): QueueStore {
         queuedCounts: countPerToken(state.queue),
         settings: state.settings,
         clock: state.clock,
+        unanswered: [...state.unanswered.values()],
       }),
     commit: (changes) => {
       try {
@@ -121,12 +136,24 @@ function applyChanges(
     }
   }
 
+  const unanswered = new Map(current.unanswered)
+  for (const change of cloned) {
+    if (change.kind === 'put-unanswered') {
+      unanswered.set(change.request.deliveryId, change.request)
+    } else if (change.kind === 'remove-unanswered') {
+      for (const deliveryId of change.deliveryIds) {
+        unanswered.delete(deliveryId)
+      }
+    }
+  }
+
   const puts = collectLatestPuts(cloned)
   const state: MemoryState = {
     channels: new Map([...current.channels, ...puts.channels]),
     devices: new Map([...current.devices, ...puts.devices]),
     usage: new Map([...current.usage, ...puts.usage]),
     queue,
+    unanswered,
   }
   const settings = puts.settings ?? current.settings
   const clock = puts.clock ?? current.clock

@@ -3,7 +3,7 @@ import { openDB } from 'idb'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import type { EngineClockState } from '@/mpns/clock'
-import type { QueueStore, StoreChange } from '@/mpns/delivery'
+import type { QueueStore, StoreChange, UnansweredRequest } from '@/mpns/delivery'
 import { DEFAULT_ENGINE_SETTINGS } from '@/mpns/engine'
 import type { ChannelRecord, DeviceRecord, QueuedNotification } from '@/mpns/types'
 
@@ -301,6 +301,30 @@ describe.each(implementations)('QueueStore (%s)', (_name, open) => {
     )
     expect(state.settings).toBeUndefined()
     expect(state.clock).toEqual(CLOCK)
+  })
+
+  it('stores and forgets unanswered requests', async () => {
+    const store = await open()
+    const unanswered = (deliveryId: string): UnansweredRequest => ({
+      deliveryId,
+      fingerprint: '0123456789abcdef',
+      workerLifeId: 'life-1',
+      acceptedAtRealMs: 1_000,
+      response: {
+        status: 200,
+        statusText: 'OK',
+        headers: [['X-NotificationStatus', 'Received']],
+        body: '',
+      },
+    })
+    await store.commit([
+      { kind: 'put-unanswered', request: unanswered('one') },
+      { kind: 'put-unanswered', request: unanswered('two') },
+    ])
+
+    await store.commit([{ kind: 'remove-unanswered', deliveryIds: ['one', 'unknown'] }])
+
+    expect((await store.readState()).unanswered).toEqual([unanswered('two')])
   })
 
   it('writes nothing of a batch with a duplicate delivery id', async () => {

@@ -60,5 +60,9 @@ export function describeChangeKey(change: StoreChange): string {
       return `queue/${change.handsetId}`
     case 'remove-channel-queue':
       return `queue/${change.token}`
+    case 'put-unanswered':
+      return `unanswered/${change.request.deliveryId}`
+    case 'remove-unanswered':
+      return `unanswered/${change.deliveryIds[0] ?? 'none'}`
   }
 }

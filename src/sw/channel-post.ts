@@ -1,15 +1,18 @@
+import { logInfo } from '@/lib/log'
 import { locateChannel } from '@/mpns/channel'
 import { toUtcDay } from '@/mpns/clock'
 import { createDeliveryId } from '@/mpns/delivery'
-import type { StoreChange } from '@/mpns/delivery'
+import type { StoreChange, UnansweredRequest } from '@/mpns/delivery'
 import { handleChannelRequest } from '@/mpns/engine'
 import { createMpnsResponse } from '@/mpns/response'
 import type { MpnsHttpRequest, MpnsHttpResponse } from '@/mpns/types'
 import type { WorkerBroadcastMessage } from '@/messaging/messages'
 
+import { REDISPATCH_WINDOW_MS, findRedispatchedRequest } from './engine-state'
 import type { EngineState } from './engine-state'
 import { CommitFailedError } from './group-commit'
 import type { Decision } from './group-commit'
+import { createRequestFingerprint } from './request-fingerprint'
 import type { ServiceContext } from './service-context'
 
 /** Random bytes in a delivery id, after its time part. */
@@ -26,15 +29,30 @@ export async function answerChannelPost(
 ): Promise<MpnsHttpResponse> {
   const location = locateChannel(request.url)
   const token = location.kind === 'channel' ? location.token : ''
+  const fingerprint = createRequestFingerprint(request)
   let decidedAt: number | undefined
 
   try {
-    const { reply } = await context.commit.run(({ state, now }) => {
+    const { reply } = await context.commit.run(({ state, now, realNowMs }) => {
       decidedAt = now
+      const redispatched = findRedispatchedRequest(state, {
+        fingerprint,
+        workerLifeId: context.workerLifeId,
+        realNowMs,
+        windowMs: REDISPATCH_WINDOW_MS,
+      })
+      if (redispatched !== undefined) {
+        return answerRedispatch(redispatched)
+      }
+
       const deliveryId = createDeliveryId(now, context.randomBytes(DELIVERY_ID_RANDOM_BYTES))
-      return decideChannelPost({ state, now, request, token, deliveryId })
+      const accepted = { deliveryId, fingerprint, workerLifeId: context.workerLifeId, realNowMs }
+      return decideChannelPost({ state, now, request, token, accepted })
     })
-    return reply
+    if (reply.storedAsUnanswered !== undefined) {
+      context.markAnswered(reply.storedAsUnanswered)
+    }
+    return reply.response
   } catch (error) {
     if (!(error instanceof CommitFailedError)) {
       throw error
@@ -48,13 +66,33 @@ export async function answerChannelPost(
   }
 }
 
+/** The response, and the delivery id of the unanswered record stored with it. */
+interface ChannelPostReply {
+  response: MpnsHttpResponse
+  storedAsUnanswered?: string
+}
+
+/**
+ * Answers a request that an earlier worker life stored but stopped before answering: Chromium
+ * dispatched its fetch event again. The sender gets the first answer, and nothing is queued twice.
+ */
+function answerRedispatch(request: UnansweredRequest): Decision<ChannelPostReply> {
+  logInfo('[sw]', `answered a request dispatched again after the worker stopped`, {
+    deliveryId: request.deliveryId,
+  })
+  return {
+    reply: { response: request.response },
+    changes: [{ kind: 'remove-unanswered', deliveryIds: [request.deliveryId] }],
+  }
+}
+
 function decideChannelPost(options: {
   state: Readonly<EngineState>
   now: number
   request: MpnsHttpRequest
   token: string
-  deliveryId: string
-}): Decision<MpnsHttpResponse> {
+  accepted: { deliveryId: string; fingerprint: string; workerLifeId: string; realNowMs: number }
+}): Decision<ChannelPostReply> {
   const { state, now, token } = options
   const channel = state.channels.get(token)
   const device = channel === undefined ? undefined : state.devices.get(channel.handsetId)
@@ -68,13 +106,28 @@ function decideChannelPost(options: {
     queuedCount: state.queuedCounts.get(token) ?? 0,
     now,
     settings: state.settings,
-    deliveryId: options.deliveryId,
+    deliveryId: options.accepted.deliveryId,
   })
 
   const changes: StoreChange[] = []
   const broadcasts: WorkerBroadcastMessage[] = []
+  const reply: ChannelPostReply = { response: result.response }
   if (result.enqueue !== undefined) {
-    changes.push({ kind: 'enqueue', notification: result.enqueue })
+    const { deliveryId, fingerprint, workerLifeId, realNowMs } = options.accepted
+    changes.push(
+      { kind: 'enqueue', notification: result.enqueue },
+      {
+        kind: 'put-unanswered',
+        request: {
+          deliveryId,
+          fingerprint,
+          workerLifeId,
+          acceptedAtRealMs: realNowMs,
+          response: result.response,
+        },
+      },
+    )
+    reply.storedAsUnanswered = deliveryId
   }
   if (result.usage !== undefined) {
     changes.push({ kind: 'put-usage', usage: result.usage })
@@ -91,5 +144,5 @@ function decideChannelPost(options: {
       broadcasts.push({ type: 'CHANNELS_CHANGED_MESSAGE', payload: {} })
     }
   }
-  return { reply: result.response, changes, broadcasts }
+  return { reply, changes, broadcasts }
 }

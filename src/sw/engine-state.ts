@@ -1,6 +1,11 @@
 import { createEngineClock } from '@/mpns/clock'
 import type { EngineClockState } from '@/mpns/clock'
-import type { RemovedNotification, StoreChange, StoredEngineState } from '@/mpns/delivery'
+import type {
+  RemovedNotification,
+  StoreChange,
+  StoredEngineState,
+  UnansweredRequest,
+} from '@/mpns/delivery'
 import { DEFAULT_ENGINE_SETTINGS } from '@/mpns/engine'
 import type { ChannelRecord, ChannelUsage, DeviceRecord, EngineSettings } from '@/mpns/types'
 
@@ -18,7 +23,18 @@ export interface EngineState {
   queuedCounts: Map<string, number>
   settings: EngineSettings
   clock: EngineClockState
+  /**
+   * Requests stored as unanswered when the cache was read, by fingerprint. Entries of earlier
+   * worker lives are requests the browser may dispatch again.
+   */
+  unanswered: Map<string, UnansweredRequest[]>
 }
+
+/**
+ * How long after its acceptance a request may still come again, in real milliseconds. Chromium
+ * dispatches a fetch event again as soon as the stopped worker has started, so a minute is ample.
+ */
+export const REDISPATCH_WINDOW_MS = 60_000
 
 /** Maximum number of open channels on one handset. Opening one more fails on the phone. */
 export const MAX_OPEN_CHANNELS_PER_HANDSET = 30
@@ -33,6 +49,7 @@ export function toEngineState(stored: StoredEngineState, realNowMs: number): Eng
     settings: stored.settings ?? DEFAULT_ENGINE_SETTINGS,
     // A clock that was never changed shows real time, so a default needs no write.
     clock: stored.clock ?? createEngineClock(realNowMs),
+    unanswered: groupByFingerprint(stored.unanswered),
   }
 }
 
@@ -62,8 +79,12 @@ export function applyChangeToState(state: EngineState, change: StoreChange): voi
     case 'put-clock':
       state.clock = change.clock
       break
+    case 'remove-unanswered':
+      forgetUnanswered(state, change.deliveryIds)
+      break
     case 'remove-deliveries':
     case 'remove-channel-queue':
+    case 'put-unanswered':
       break
   }
 }
@@ -81,6 +102,39 @@ export function applyRemovalsToState(
       state.queuedCounts.delete(token)
     }
   }
+}
+
+/**
+ * Finds a request that an earlier worker life stored but may not have answered, with the same
+ * fingerprint, accepted at most `windowMs` ago.
+ */
+export function findRedispatchedRequest(
+  state: Readonly<EngineState>,
+  options: { fingerprint: string; workerLifeId: string; realNowMs: number; windowMs: number },
+): UnansweredRequest | undefined {
+  return state.unanswered
+    .get(options.fingerprint)
+    ?.find(
+      (request) =>
+        request.workerLifeId !== options.workerLifeId &&
+        options.realNowMs - request.acceptedAtRealMs <= options.windowMs,
+    )
+}
+
+/** Lists the unanswered requests accepted more than `windowMs` ago, which no dispatch can repeat now. */
+export function listStaleUnanswered(
+  state: Readonly<EngineState>,
+  options: { realNowMs: number; windowMs: number },
+): string[] {
+  const stale: string[] = []
+  for (const requests of state.unanswered.values()) {
+    for (const request of requests) {
+      if (options.realNowMs - request.acceptedAtRealMs > options.windowMs) {
+        stale.push(request.deliveryId)
+      }
+    }
+  }
+  return stale
 }
 
 /** Finds the app's open channel on a handset. */
@@ -109,4 +163,26 @@ export function countOpenChannels(state: EngineState, handsetId: string): number
     }
   }
   return count
+}
+
+function groupByFingerprint(
+  requests: readonly UnansweredRequest[],
+): Map<string, UnansweredRequest[]> {
+  const groups = new Map<string, UnansweredRequest[]>()
+  for (const request of requests) {
+    groups.set(request.fingerprint, [...(groups.get(request.fingerprint) ?? []), request])
+  }
+  return groups
+}
+
+function forgetUnanswered(state: EngineState, deliveryIds: readonly string[]): void {
+  const forgotten = new Set(deliveryIds)
+  for (const [fingerprint, requests] of state.unanswered) {
+    const kept = requests.filter((request) => !forgotten.has(request.deliveryId))
+    if (kept.length === 0) {
+      state.unanswered.delete(fingerprint)
+    } else {
+      state.unanswered.set(fingerprint, kept)
+    }
+  }
 }

@@ -44,11 +44,11 @@ const ONLINE: DeviceStatePayload = {
 
 let databaseCounter = 0
 
-function setUp(options: { store?: QueueStore; realNowMs?: number } = {}) {
+function setUp(options: { store?: QueueStore; realNowMs?: number; randomSeed?: number } = {}) {
   const store = options.store ?? createMemoryQueueStore()
   const time = { realNowMs: options.realNowMs ?? START_MS }
   const broadcasts: WorkerBroadcastMessage[] = []
-  let randomSeed = 0
+  let randomSeed = options.randomSeed ?? 0
   const context = createServiceContext({
     store,
     origin: ORIGIN,
@@ -609,5 +609,73 @@ describe('engine clock', () => {
 
     await expect(send('CLOCK_UPDATE', request)).rejects.toThrow(message)
     expect(await store.getClock()).toBeUndefined()
+  })
+})
+
+describe('repeated dispatch', () => {
+  /** A store whose commits hang once `stop()` is called, as writes do in a stopped worker. */
+  function createStoppableStore(inner: QueueStore) {
+    let stopped = false
+    const store: QueueStore = {
+      ...inner,
+      commit: (changes) => (stopped ? new Promise(() => undefined) : inner.commit(changes)),
+    }
+    return { store, stop: () => (stopped = true) }
+  }
+
+  it('answers a repeated dispatch without queuing twice', async () => {
+    const inner = createMemoryQueueStore()
+    const first = createStoppableStore(inner)
+    const before = setUp({ store: first.store })
+    const channel = await openWeather(before.send)
+    const accepted = await postToast(before.context, channel.channelUri)
+    first.stop()
+
+    const after = setUp({ store: inner, randomSeed: 1_000 })
+    const repeated = await postToast(after.context, channel.channelUri)
+
+    expect(repeated).toEqual(accepted)
+    expect(await inner.countQueued(channel.token)).toBe(1)
+  })
+
+  it('queues the same request again once it was answered', async () => {
+    const store = createMemoryQueueStore()
+    const before = setUp({ store })
+    const channel = await openWeather(before.send)
+    await postToast(before.context, channel.channelUri)
+    await vi.waitFor(async () => expect((await store.readState()).unanswered).toEqual([]))
+
+    const after = setUp({ store, randomSeed: 1_000 })
+    const second = await postToast(after.context, channel.channelUri)
+
+    expect(readHeader(second, 'X-NotificationStatus')).toBe('Received')
+    expect(await store.countQueued(channel.token)).toBe(2)
+  })
+
+  it('queues identical requests of one worker life', async () => {
+    const { send, context, store } = setUp()
+    const channel = await openWeather(send)
+
+    await Promise.all([
+      postToast(context, channel.channelUri),
+      postToast(context, channel.channelUri),
+    ])
+
+    expect(await store.countQueued(channel.token)).toBe(2)
+  })
+
+  it('queues a request repeated after the window', async () => {
+    const inner = createMemoryQueueStore()
+    const first = createStoppableStore(inner)
+    const before = setUp({ store: first.store })
+    const channel = await openWeather(before.send)
+    await postToast(before.context, channel.channelUri)
+    first.stop()
+
+    const after = setUp({ store: inner, realNowMs: START_MS + 61_000, randomSeed: 1_000 })
+    await postToast(after.context, channel.channelUri)
+
+    expect(await inner.countQueued(channel.token)).toBe(2)
+    await vi.waitFor(async () => expect((await inner.readState()).unanswered).toEqual([]))
   })
 })

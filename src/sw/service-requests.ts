@@ -1,3 +1,4 @@
+import { logError } from '@/lib/log'
 import type { QueueStore } from '@/mpns/delivery'
 import type {
   WorkerBroadcastMessage,
@@ -10,7 +11,9 @@ import { describeInvalidPayload } from '@/messaging/request-validation'
 import { closeChannel, listChannels, openChannel, renewChannel } from './channel-lifecycle'
 import { acknowledge, listPending, reportDeviceState } from './device-sync'
 import { getClock, getSettings, updateClock, updateSettings } from './engine-controls'
+import { REDISPATCH_WINDOW_MS, listStaleUnanswered } from './engine-state'
 import { createGroupCommit } from './group-commit'
+import type { GroupCommit } from './group-commit'
 import type { ServiceContext } from './service-context'
 
 export interface ServiceContextOptions {
@@ -30,17 +33,69 @@ export type ServiceRequestMessage = Exclude<WorkerRequestMessage, { type: 'HELLO
 
 type ServiceReply = WorkerRequestMap[WorkerRequestStem]['response']
 
+/** Random bytes in a worker life id. */
+const WORKER_LIFE_ID_BYTES = 8
+
 /** Creates the emulated service over a store: the group commit and the context its handlers share. */
 export function createServiceContext(options: ServiceContextOptions): ServiceContext {
   const readRealTime = options.readRealTime ?? Date.now
+  const randomBytes =
+    options.randomBytes ?? ((length) => crypto.getRandomValues(new Uint8Array(length)))
+  const commit = createGroupCommit({
+    store: options.store,
+    broadcast: options.broadcast,
+    readRealTime,
+  })
   return {
-    commit: createGroupCommit({ store: options.store, broadcast: options.broadcast, readRealTime }),
+    commit,
     store: options.store,
     origin: options.origin,
-    randomBytes:
-      options.randomBytes ?? ((length) => crypto.getRandomValues(new Uint8Array(length))),
+    randomBytes,
     readRealTime,
+    workerLifeId: toHex(randomBytes(WORKER_LIFE_ID_BYTES)),
+    markAnswered: createAnsweredMarker(commit),
   }
+}
+
+/**
+ * Collects the deliveries whose responses were handed to the browser and deletes their
+ * unanswered records in one change per task, together with records too old to be dispatched again.
+ */
+function createAnsweredMarker(commit: GroupCommit): (deliveryId: string) => void {
+  let pending: string[] = []
+
+  const flush = (): void => {
+    const answered = pending
+    pending = []
+    commit
+      .run(({ state, realNowMs }) => ({
+        reply: undefined,
+        changes: [
+          {
+            kind: 'remove-unanswered',
+            deliveryIds: [
+              ...answered,
+              ...listStaleUnanswered(state, { realNowMs, windowMs: REDISPATCH_WINDOW_MS }),
+            ],
+          },
+        ],
+      }))
+      .catch((error: unknown) => {
+        // A record left behind only matters if the same request comes again within the window.
+        logError('[sw]', `Failed to mark ${answered.length} responses as sent`, error)
+      })
+  }
+
+  return (deliveryId) => {
+    if (pending.length === 0) {
+      setTimeout(flush, 0)
+    }
+    pending.push(deliveryId)
+  }
+}
+
+function toHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
 }
 
 /**
