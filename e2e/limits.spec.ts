@@ -48,7 +48,9 @@ test('settings show defaults and reject invalid values', async ({ devConsole, mp
     await dailyQuota.fill('0')
     await dailyQuota.press('Enter')
     await expect(dailyQuota).toHaveAttribute('aria-invalid', 'true')
-    await expect(dailyQuota).toHaveAccessibleDescription(/"0".* from 1 to 1,000,000/)
+    await expect(dailyQuota).toHaveAccessibleDescription(
+      /Invalid Daily quota .*"0".* from 1 to 1,000,000/,
+    )
     expect(await mpns.readEngineSettings()).toBeUndefined()
   })
 

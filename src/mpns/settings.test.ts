@@ -24,42 +24,45 @@ describe('mergeEngineSettings', () => {
   it.each([
     [
       { dailyQuota: 0 },
-      'Invalid dailyQuota "0": expected a whole number of notifications from 1 to 1,000,000. Choose a value in that range.',
+      'Invalid Daily quota (dailyQuota) "0": expected a whole number of notifications from 1 to 1,000,000. Choose a value in that range.',
     ],
     [
       { dailyQuota: 1_000_001 },
-      'Invalid dailyQuota "1000001": expected a whole number of notifications from 1 to 1,000,000. Choose a value in that range.',
+      'Invalid Daily quota (dailyQuota) "1000001": expected a whole number of notifications from 1 to 1,000,000. Choose a value in that range.',
     ],
     [
       { queueDepth: 2.5 },
-      'Invalid queueDepth "2.5": expected a whole number of notifications from 1 to 100,000. Choose a value in that range.',
+      'Invalid Queue depth (queueDepth) "2.5": expected a whole number of notifications from 1 to 100,000. Choose a value in that range.',
     ],
     [
       { queueDepth: '500' },
-      'Invalid queueDepth "500": expected a whole number of notifications from 1 to 100,000. Choose a value in that range.',
+      'Invalid Queue depth (queueDepth) "500": expected a whole number of notifications from 1 to 100,000. Choose a value in that range.',
     ],
     [
       { maxXmlBodyBytes: 65_537 },
-      'Invalid maxXmlBodyBytes "65537": expected a whole number of bytes from 1 to 65,536. Choose a value in that range.',
+      'Invalid Toast and tile body limit (maxXmlBodyBytes) "65537": expected a whole number of bytes from 1 to 65,536. Choose a value in that range.',
     ],
     [
       { maxRawBodyBytes: Number.NaN },
-      'Invalid maxRawBodyBytes "NaN": expected a whole number of bytes from 1 to 65,536. Choose a value in that range.',
+      'Invalid Raw body limit (maxRawBodyBytes) "NaN": expected a whole number of bytes from 1 to 65,536. Choose a value in that range.',
     ],
     [
       { inactiveAfterMinutes: 10_081 },
-      'Invalid inactiveAfterMinutes "10081": expected a whole number of minutes from 1 to 10,080. Choose a value in that range.',
+      'Invalid Minutes to Inactive (inactiveAfterMinutes) "10081": expected a whole number of minutes from 1 to 10,080. Choose a value in that range.',
     ],
     [
       { missingClassDefault: 'fastest' },
-      'Invalid missingClassDefault "fastest": expected "slowest" or "immediate". Use one of those values.',
+      'Invalid Missing X-NotificationClass (missingClassDefault) "fastest": expected "slowest" or "immediate". Use one of those values.',
     ],
     [
       { unknownTokenAnswer: null },
-      'Invalid unknownTokenAnswer "null": expected "not-found" or "probe-resistant". Use one of those values.',
+      'Invalid Unknown channel token (unknownTokenAnswer) "null": expected "not-found" or "probe-resistant". Use one of those values.',
     ],
-    [{ strictMode: 'yes' }, 'Invalid strictMode "yes": expected true or false.'],
-    [{ serviceDown: [true] }, 'Invalid serviceDown of type array: expected true or false.'],
+    [{ strictMode: 'yes' }, 'Invalid Strict mode (strictMode) "yes": expected true or false.'],
+    [
+      { serviceDown: [true] },
+      'Invalid Service down (serviceDown) of type array: expected true or false.',
+    ],
     [
       { queueDepht: 500 },
       'Unknown engine setting "queueDepht": the settings are maxXmlBodyBytes, maxRawBodyBytes, missingClassDefault, dailyQuota, queueDepth, inactiveAfterMinutes, strictMode, serviceDown, unknownTokenAnswer, authenticatedLimits. Check the spelling.',

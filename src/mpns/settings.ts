@@ -7,24 +7,62 @@ export type SettingsMergeResult =
 
 type SettingName = keyof EngineSettings
 
-type SettingRule =
+/** Accepted values of a setting, and the label the console shows for it. */
+type SettingRule = { label: string } & (
   | { kind: 'integer'; min: number; max: number; unit: string }
   | { kind: 'boolean' }
   | { kind: 'choice'; values: readonly string[] }
+)
 
 /** Accepted values of every engine setting. */
 const SETTING_RULES: Readonly<Record<SettingName, SettingRule>> = {
-  maxXmlBodyBytes: { kind: 'integer', min: 1, max: 65_536, unit: 'bytes' },
-  maxRawBodyBytes: { kind: 'integer', min: 1, max: 65_536, unit: 'bytes' },
-  missingClassDefault: { kind: 'choice', values: ['slowest', 'immediate'] },
-  dailyQuota: { kind: 'integer', min: 1, max: 1_000_000, unit: 'notifications' },
-  queueDepth: { kind: 'integer', min: 1, max: 100_000, unit: 'notifications' },
+  maxXmlBodyBytes: {
+    label: 'Toast and tile body limit',
+    kind: 'integer',
+    min: 1,
+    max: 65_536,
+    unit: 'bytes',
+  },
+  maxRawBodyBytes: { label: 'Raw body limit', kind: 'integer', min: 1, max: 65_536, unit: 'bytes' },
+  missingClassDefault: {
+    label: 'Missing X-NotificationClass',
+    kind: 'choice',
+    values: ['slowest', 'immediate'],
+  },
+  dailyQuota: {
+    label: 'Daily quota',
+    kind: 'integer',
+    min: 1,
+    max: 1_000_000,
+    unit: 'notifications',
+  },
+  queueDepth: {
+    label: 'Queue depth',
+    kind: 'integer',
+    min: 1,
+    max: 100_000,
+    unit: 'notifications',
+  },
   // 10,080 minutes is one week.
-  inactiveAfterMinutes: { kind: 'integer', min: 1, max: 10_080, unit: 'minutes' },
-  strictMode: { kind: 'boolean' },
-  serviceDown: { kind: 'boolean' },
-  unknownTokenAnswer: { kind: 'choice', values: ['not-found', 'probe-resistant'] },
-  authenticatedLimits: { kind: 'choice', values: ['lifted', 'documented'] },
+  inactiveAfterMinutes: {
+    label: 'Minutes to Inactive',
+    kind: 'integer',
+    min: 1,
+    max: 10_080,
+    unit: 'minutes',
+  },
+  strictMode: { label: 'Strict mode', kind: 'boolean' },
+  serviceDown: { label: 'Service down', kind: 'boolean' },
+  unknownTokenAnswer: {
+    label: 'Unknown channel token',
+    kind: 'choice',
+    values: ['not-found', 'probe-resistant'],
+  },
+  authenticatedLimits: {
+    label: 'Authenticated channel limits',
+    kind: 'choice',
+    values: ['lifted', 'documented'],
+  },
 }
 
 /**
@@ -79,6 +117,7 @@ function findSettingProblem(name: string, value: unknown): string | undefined {
   }
 
   const rule = SETTING_RULES[name]
+  const setting = `${rule.label} (${name})`
   switch (rule.kind) {
     case 'integer':
       if (
@@ -87,18 +126,18 @@ function findSettingProblem(name: string, value: unknown): string | undefined {
         value < rule.min ||
         value > rule.max
       ) {
-        return `Invalid ${name} ${describeValue(value)}: expected a whole number of ${rule.unit} from ${formatCount(rule.min)} to ${formatCount(rule.max)}. Choose a value in that range.`
+        return `Invalid ${setting} ${describeValue(value)}: expected a whole number of ${rule.unit} from ${formatCount(rule.min)} to ${formatCount(rule.max)}. Choose a value in that range.`
       }
       return undefined
     case 'boolean':
       if (typeof value !== 'boolean') {
-        return `Invalid ${name} ${describeValue(value)}: expected true or false.`
+        return `Invalid ${setting} ${describeValue(value)}: expected true or false.`
       }
       return undefined
     case 'choice':
       if (typeof value !== 'string' || !rule.values.includes(value)) {
         const choices = rule.values.map((choice) => `"${choice}"`).join(' or ')
-        return `Invalid ${name} ${describeValue(value)}: expected ${choices}. Use one of those values.`
+        return `Invalid ${setting} ${describeValue(value)}: expected ${choices}. Use one of those values.`
       }
       return undefined
   }

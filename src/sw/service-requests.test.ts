@@ -516,7 +516,7 @@ describe('engine settings', () => {
     const { send, store, broadcasts } = setUp()
 
     await expect(send('SETTINGS_UPDATE', { changes: { queueDepth: 0 } })).rejects.toThrow(
-      'Invalid queueDepth "0": expected a whole number of notifications from 1 to 100,000. Choose a value in that range.',
+      'Invalid Queue depth (queueDepth) "0": expected a whole number of notifications from 1 to 100,000. Choose a value in that range.',
     )
     expect(await store.getSettings()).toBeUndefined()
     expect((await send('SETTINGS_GET', {})).settings.queueDepth).toBe(100)
