@@ -206,14 +206,13 @@ export class DevConsolePage {
   }
 
   /**
-   * Turns an engine setting on or off and waits until the service has stored it: the checkbox
-   * shows the stored value, so it changes only when the service has replied.
+   * Turns an engine setting on or off and waits until the service has stored it: the region is
+   * busy until the service has replied.
    */
   async switchSettingTo(name: SwitchSettingName, on: boolean): Promise<void> {
     const checkbox = this.switchSetting(name)
-    if ((await checkbox.isChecked()) !== on) {
-      await checkbox.click()
-    }
+    await checkbox.setChecked(on)
+    await expect(this.engineSettings).not.toHaveAttribute('aria-busy', 'true')
     await expect(checkbox).toBeChecked({ checked: on })
   }
 

@@ -23,9 +23,10 @@ const CUSTOM_BODY_SIZE = 'custom'
 export function EngineSettingsPanel() {
   const headingId = useId()
   const settings = useConsoleStore((state) => state.settings)
+  const updatesInFlight = useConsoleStore((state) => state.settingsUpdatesInFlight)
 
   return (
-    <section aria-labelledby={headingId} className={styles.panel}>
+    <section aria-labelledby={headingId} aria-busy={updatesInFlight > 0} className={styles.panel}>
       <h3 id={headingId} className={styles.panelTitle}>
         Engine settings
       </h3>

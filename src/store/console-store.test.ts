@@ -277,6 +277,27 @@ describe('console store', () => {
     expect(store.getState().settingErrors).toEqual({})
   })
 
+  it('shows a switched setting before the worker replies', async () => {
+    let reject: (error: Error) => void = () => undefined
+    vi.mocked(updateEngineSettings).mockImplementationOnce(
+      () =>
+        new Promise<EngineSettings>((_resolve, rejectUpdate) => {
+          reject = rejectUpdate
+        }),
+    )
+    vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const store = createConsoleStore(createFetchStub(new Response(null)))
+    store.getState().mirrorSettings(DEFAULT_ENGINE_SETTINGS)
+
+    const change = store.getState().changeSettings({ strictMode: true })
+    expect(store.getState().settings?.strictMode).toBe(true)
+    reject(new WorkerRequestError('SETTINGS_UPDATE', 'The worker stopped.'))
+    await change
+
+    expect(store.getState().settings?.strictMode).toBe(false)
+    expect(store.getState().settingErrors).toEqual({ strictMode: 'The worker stopped.' })
+  })
+
   it('stores a rejection against every changed setting', async () => {
     vi.mocked(updateEngineSettings).mockRejectedValue(
       new WorkerRequestError('SETTINGS_UPDATE', 'Body size limits must be positive.'),

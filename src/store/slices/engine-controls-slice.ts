@@ -23,6 +23,8 @@ export interface EngineControlsSlice {
   settings: EngineSettings | null
   /** Rejection message of the last change of each setting. */
   settingErrors: Partial<Record<keyof EngineSettings, string>>
+  /** Settings changes sent to the worker and not yet answered. */
+  settingsUpdatesInFlight: number
   /** Mirror of the engine clock; null until the worker has sent it. */
   clock: EngineClockSnapshot | null
   /** Rejection message of the last change through each clock control. */
@@ -66,6 +68,7 @@ export const createEngineControlsSlice: StateCreator<ConsoleState, [], [], Engin
   return {
     settings: null,
     settingErrors: {},
+    settingsUpdatesInFlight: 0,
     clock: null,
     clockErrors: {},
 
@@ -81,6 +84,14 @@ export const createEngineControlsSlice: StateCreator<ConsoleState, [], [], Engin
 
     changeSettings: async (changes) => {
       const keys = Object.keys(changes) as Array<keyof EngineSettings>
+      // Checkboxes and pickers show the change at once, as a checkbox does when clicked, and go
+      // back to the stored value when the worker rejects it. Number fields keep their own draft.
+      const previous = get().settings
+      const isInstant = Object.values(changes).every((value) => typeof value !== 'number')
+      if (previous !== null && isInstant) {
+        set({ settings: { ...previous, ...changes } })
+      }
+      set((state) => ({ settingsUpdatesInFlight: state.settingsUpdatesInFlight + 1 }))
       try {
         const settings = await updateEngineSettings(changes)
         set((state) => ({ settings, settingErrors: withoutKeys(state.settingErrors, keys) }))
@@ -88,11 +99,14 @@ export const createEngineControlsSlice: StateCreator<ConsoleState, [], [], Engin
         logError('[console]', 'Failed to change the engine settings', error, changes)
         const message = toErrorReason(error)
         set((state) => ({
+          ...(previous !== null && isInstant ? { settings: previous } : {}),
           settingErrors: {
             ...state.settingErrors,
             ...Object.fromEntries(keys.map((key) => [key, message])),
           },
         }))
+      } finally {
+        set((state) => ({ settingsUpdatesInFlight: state.settingsUpdatesInFlight - 1 }))
       }
     },
 
