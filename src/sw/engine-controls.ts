@@ -105,8 +105,12 @@ function checkClockUpdate(request: ClockUpdateRequest): void {
       advanceMs < 0 ||
       advanceMs > MAX_CLOCK_ADVANCE_MS)
   ) {
+    const reason =
+      typeof advanceMs === 'number' && advanceMs > MAX_CLOCK_ADVANCE_MS
+        ? 'a single step moves the engine clock at most 10 years'
+        : 'the engine clock never runs backwards'
     throw new Error(
-      `Invalid clock advance "${String(advanceMs)}" ms: expected from 0 to ${MAX_CLOCK_ADVANCE_MS} ms, because the engine clock never runs backwards. Choose a step in that range.`,
+      `Invalid clock advance "${String(advanceMs)}" ms: expected from 0 to ${MAX_CLOCK_ADVANCE_MS.toLocaleString('en-US')} ms (10 years), because ${reason}. Choose a step in that range.`,
     )
   }
 }

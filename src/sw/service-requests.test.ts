@@ -602,7 +602,11 @@ describe('engine clock', () => {
     ],
     [
       { advanceMs: -5 },
-      'Invalid clock advance "-5" ms: expected from 0 to 315360000000 ms, because the engine clock never runs backwards. Choose a step in that range.',
+      'Invalid clock advance "-5" ms: expected from 0 to 315,360,000,000 ms (10 years), because the engine clock never runs backwards. Choose a step in that range.',
+    ],
+    [
+      { advanceMs: 6_000_000_000_000 },
+      'Invalid clock advance "6000000000000" ms: expected from 0 to 315,360,000,000 ms (10 years), because a single step moves the engine clock at most 10 years. Choose a step in that range.',
     ],
   ])('rejects the update %j', async (request, message) => {
     const { send, store } = setUp()

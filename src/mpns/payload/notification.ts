@@ -19,6 +19,9 @@ export const WP_NOTIFICATION_NAMESPACE = 'WPNotification'
 /** Root element names of Windows Notification Service (WNS) payloads. */
 const WNS_ROOT_NAMES = new Set(['toast', 'tile', 'badge'])
 
+/** Elements that contain other elements; every other payload element holds text. */
+const ENVELOPE_ELEMENTS: ReadonlySet<string> = new Set(['Notification', 'Toast', 'Tile'])
+
 const TARGET_BY_KIND: Readonly<Record<XmlNotificationKind, string>> = {
   Toast: 'toast',
   Tile: 'token',
@@ -122,20 +125,28 @@ function rejectWnsPayload(root: XmlElement): void {
 }
 
 /** Rejects the first element, in document order, that is outside the WPNotification namespace. */
-function checkNamespaces(element: XmlElement): void {
+function checkNamespaces(element: XmlElement, parent?: XmlElement): void {
   if (element.namespaceUri !== WP_NOTIFICATION_NAMESPACE) {
-    const where =
-      element.namespaceUri === null
-        ? 'is in no namespace'
-        : `is in the namespace "${shortenForMessage(element.namespaceUri)}"`
-    throw createPayloadError(
-      `Invalid element <${toDisplayName(element)}>${formatLine(element)}: it ${where}, but every element of an MPNS payload must be in the "WPNotification" namespace. Declare xmlns:wp="WPNotification" on the root and write <wp:${shortenForMessage(element.localName)}>.`,
-    )
+    throw createPayloadError(describeForeignElement(element, parent))
   }
 
   for (const child of element.children) {
-    checkNamespaces(child)
+    checkNamespaces(child, element)
   }
+}
+
+function describeForeignElement(element: XmlElement, parent: XmlElement | undefined): string {
+  const name = toDisplayName(element)
+  // Markup inside a text element such as <wp:Text1> is most often text that was not escaped.
+  if (parent !== undefined && !ENVELOPE_ELEMENTS.has(parent.localName)) {
+    return `Invalid element <${name}>${formatLine(element)} inside <wp:${shortenForMessage(parent.localName)}>: payload elements hold text only. To show "<${name}>" as text, escape it as &lt;${name}&gt;.`
+  }
+
+  const where =
+    element.namespaceUri === null
+      ? 'is in no namespace'
+      : `is in the namespace "${shortenForMessage(element.namespaceUri)}"`
+  return `Invalid element <${name}>${formatLine(element)}: it ${where}, but every element of an MPNS payload must be in the "WPNotification" namespace. Declare xmlns:wp="WPNotification" on the root and write <wp:${shortenForMessage(element.localName)}>.`
 }
 
 function createMismatchError(body: XmlElement, kind: XmlNotificationKind): MpnsError {

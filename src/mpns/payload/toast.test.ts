@@ -352,6 +352,12 @@ describe('parseToastPayload', () => {
       'Invalid element <Text1> at line 2: it is in no namespace, but every element of an MPNS payload must be in the "WPNotification" namespace. Declare xmlns:wp="WPNotification" on the root and write <wp:Text1>.',
     ],
     [
+      'unescaped markup in Text1',
+      '<wp:Notification xmlns:wp="WPNotification"><wp:Toast><wp:Text1>a <b>bold</b> word</wp:Text1></wp:Toast></wp:Notification>',
+      'INVALID_PAYLOAD',
+      'Invalid element <b> at line 1 inside <wp:Text1>: payload elements hold text only. To show "<b>" as text, escape it as &lt;b&gt;.',
+    ],
+    [
       'an element in another namespace',
       '<wp:Notification xmlns:wp="WPNotification" xmlns:x="urn:x"><wp:Toast><x:Text1>a</x:Text1></wp:Toast></wp:Notification>',
       'INVALID_PAYLOAD',
