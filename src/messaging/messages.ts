@@ -33,7 +33,7 @@ export type ChannelOpenResult =
   | { outcome: 'opened' | 'updated'; channel: ChannelRecord }
   | { outcome: 'quota-exceeded'; message: string }
 
-/** What a handset's push client reports whenever its state changes, and on every keep-alive. */
+/** State a handset's push client reports whenever it changes, and on every keep-alive. */
 export interface DeviceStatePayload {
   handsetId: string
   foregroundAppId: string | null
@@ -137,8 +137,8 @@ export type WorkerBroadcastMessage =
   | {
       type: 'NOTIFICATIONS_AVAILABLE_MESSAGE'
       /**
-       * `notifications`, when present, are due notifications sent along so the push client can
-       * apply them at once; it acknowledges them as if it had pulled them.
+       * `notifications`, when present, are due notifications sent along, so the push client can
+       * apply them at once. It acknowledges them as if it had pulled them.
        */
       payload: { handsetId: string; notifications?: QueuedNotification[] }
     }

@@ -73,7 +73,7 @@ interface ChannelPostReply {
 }
 
 /**
- * Answers a request that an earlier worker life stored but stopped before answering: Chromium
+ * Responds to a request that an earlier worker life stored but stopped before answering: Chromium
  * dispatched its fetch event again. The sender gets the first answer, and nothing is queued twice.
  */
 function answerRedispatch(request: UnansweredRequest): Decision<ChannelPostReply> {

@@ -265,8 +265,9 @@ async function sendBroadcasts(
 
 /**
  * Returns the notifications to send with the announcement, or undefined when the push client
- * must pull: the handset is offline, other notifications of it are queued (sending these first
- * would break acceptance order), one of them falls due later, or there are more than a chunk.
+ * must pull. It must pull when the handset is offline, when other notifications of the handset
+ * are queued (sending these first would break acceptance order), when one of them falls due
+ * later, or when there are more than a chunk.
  */
 function selectPushedNotifications(
   context: DecisionContext,

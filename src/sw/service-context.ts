@@ -12,7 +12,7 @@ export interface ServiceContext {
   randomBytes: (length: number) => Uint8Array
   /** Real time in epoch milliseconds. */
   readRealTime: () => number
-  /** Random id of this worker life, which tells a repeated dispatch from a new request. */
+  /** Random id of this worker life, which distinguishes a repeated dispatch from a new request. */
   workerLifeId: string
   /** Stores, in one batch per task, that the responses of these deliveries reached the browser. */
   markAnswered: (deliveryId: string) => void

@@ -617,7 +617,7 @@ describe('engine clock', () => {
 })
 
 describe('repeated dispatch', () => {
-  /** A store whose commits hang once `stop()` is called, as writes do in a stopped worker. */
+  /** Creates a store whose commits hang once `stop()` is called, as writes do in a stopped worker. */
   function createStoppableStore(inner: QueueStore) {
     let stopped = false
     const store: QueueStore = {

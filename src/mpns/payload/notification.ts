@@ -19,7 +19,7 @@ export const WP_NOTIFICATION_NAMESPACE = 'WPNotification'
 /** Root element names of Windows Notification Service (WNS) payloads. */
 const WNS_ROOT_NAMES = new Set(['toast', 'tile', 'badge'])
 
-/** Elements that contain other elements; every other payload element holds text. */
+/** Elements that contain other elements. Every other payload element contains only text. */
 const ENVELOPE_ELEMENTS: ReadonlySet<string> = new Set(['Notification', 'Toast', 'Tile'])
 
 const TARGET_BY_KIND: Readonly<Record<XmlNotificationKind, string>> = {

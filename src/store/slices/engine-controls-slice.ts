@@ -23,7 +23,7 @@ export interface EngineControlsSlice {
   settings: EngineSettings | null
   /** Rejection message of the last change of each setting. */
   settingErrors: Partial<Record<keyof EngineSettings, string>>
-  /** Settings changes sent to the worker and not yet answered. */
+  /** Settings changes sent to the worker that it has not replied to yet. */
   settingsUpdatesInFlight: number
   /** Mirror of the engine clock; null until the worker has sent it. */
   clock: EngineClockSnapshot | null
