@@ -63,7 +63,7 @@ export interface WorkerRequestMap {
     request: ChannelOpenPayload
     response: ChannelOpenResult
   }
-  /** Closes an app's channel: its URI then answers 404 Expired. `channel` is null when it had none. */
+  /** Closes an app's channel. Requests to its URI then get 404 Expired. `channel` is null when it had none. */
   CHANNEL_CLOSE: {
     request: { handsetId: string; appId: string; reason: 'closed-by-app' | 'uninstalled' }
     response: { channel: ChannelRecord | null }

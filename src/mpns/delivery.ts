@@ -31,7 +31,7 @@ export type StoreChange =
 /**
  * An accepted request whose response may not have reached the sender. When a service worker
  * stops before it responds, Chromium starts it again and dispatches the same fetch event once
- * more, so a restarted worker answers a matching request with this response instead of queuing
+ * more, so a restarted worker responds to a matching request with this response instead of queuing
  * the notification twice.
  */
 export interface UnansweredRequest {

@@ -40,7 +40,7 @@ export interface ChannelRequestInput {
 
 /**
  * The response, plus the changes the caller stores in one transaction before sending it.
- * A 200 Received promises the notification is stored, so the caller answers only after the write.
+ * A 200 Received promises the notification is stored, so the caller responds only after the write.
  */
 export interface ChannelRequestResult {
   response: MpnsHttpResponse

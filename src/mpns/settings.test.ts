@@ -81,7 +81,7 @@ describe('mergeEngineSettings', () => {
     const result = mergeEngineSettings(DEFAULT_ENGINE_SETTINGS, changes)
 
     expect(result.ok).toBe(false)
-    expect(!result.ok && result.message).toMatch(/^Invalid settings change/)
+    expect(result.ok ? undefined : result.message).toMatch(/^Invalid settings change/)
   })
 
   it('keeps the current values of unchanged fields', () => {

@@ -79,7 +79,7 @@ export type NotificationPayload =
   | { type: 'tile'; tile: TilePayload }
   | { type: 'raw'; body: Uint8Array }
 
-/** Why a channel stopped answering: its token then gets 404 Dropped / Expired. */
+/** Reason a channel closed. Requests to its token then get 404 Dropped / Expired. */
 export type ChannelCloseReason = 'closed-by-app' | 'uninstalled' | 'app-exited' | 'renewed'
 
 /** A push channel as the service stores it. Plain data, safe to structured-clone. */
@@ -173,9 +173,9 @@ export interface EngineSettings {
   inactiveAfterMinutes: number
   /** Turns every sender warning except a missing Version="2.0" into 400. @default false */
   strictMode: boolean
-  /** Answers every request with 503, as when MPNS cannot process requests. @default false */
+  /** Sends 503 to every request, as MPNS did when it could not process requests. @default false */
   serviceDown: boolean
-  /** Answer to a well-formed token that was never issued. @default 'not-found' */
+  /** Response to a well-formed token that was never issued. @default 'not-found' */
   unknownTokenAnswer: 'not-found' | 'probe-resistant'
   /** Size limits on authenticated channels: lifted (64 KB engine cap) or the documented ones. @default 'lifted' */
   authenticatedLimits: 'lifted' | 'documented'

@@ -21,7 +21,7 @@ const DELIVERY_ID_RANDOM_BYTES = 8
 /**
  * Responds to a request to a channel URI as MPNS does. The response is released only after the
  * changes it promises (an accepted notification, the quota count) are stored. When storing fails,
- * the sender gets 503, which tells it to send again.
+ * the sender gets 503, so it sends again.
  */
 export async function answerChannelPost(
   context: ServiceContext,
@@ -73,7 +73,7 @@ interface ChannelPostReply {
 }
 
 /**
- * Responds to a request that an earlier worker life stored but stopped before answering: Chromium
+ * Responds to a request that an earlier worker life stored but stopped before responding to: Chromium
  * dispatched its fetch event again. The sender gets the first answer, and nothing is queued twice.
  */
 function answerRedispatch(request: UnansweredRequest): Decision<ChannelPostReply> {

@@ -105,7 +105,7 @@ export function applyRemovalsToState(
 }
 
 /**
- * Finds a request that an earlier worker life stored but may not have answered, with the same
+ * Finds a request that an earlier worker life stored but may not have responded to, with the same
  * fingerprint, accepted at most `windowMs` ago.
  */
 export function findRedispatchedRequest(
