@@ -62,6 +62,12 @@ export interface AppDefinition {
   assets: Readonly<Record<string, string>>
   lockScreen: LockScreenSupport
   secondaryTiles: readonly SecondaryTileOffer[]
+  /**
+   * The base-URI allow-list the app passes to `BindToShellTile(baseUris)`: a remote tile image
+   * is allowed when its URL starts with one of them, ignoring case. Empty means the app bound
+   * without a list, so a remote image raises `MessageBadContent`.
+   */
+  tileImageBaseUris: readonly string[]
   /** Whether the running app handles `HttpNotificationReceived` (raw notifications). */
   handlesRaw: boolean
   /** Sample apps ship with the emulator; custom apps were installed or imported by the user. */

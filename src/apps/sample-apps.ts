@@ -1,30 +1,4 @@
-import type { TileState } from '@/mpns/tile-state'
-import type { TileTemplate } from '@/mpns/types'
-
-/** Templates a primary tile can be declared with in an app manifest. */
-export type PrimaryTileTemplate = Extract<TileTemplate, 'FlipTile' | 'IconicTile'>
-
-/** App icon as a single SVG path, drawn in white on the tile or toast colour. */
-export interface AppIconGlyph {
-  viewBox: string
-  path: string
-}
-
-/** An emulated app: what its manifest and its push-channel code would declare. */
-export interface AppDefinition {
-  id: string
-  name: string
-  icon: AppIconGlyph
-  tileTemplate: PrimaryTileTemplate
-  /** Primary tile as the manifest declares it, before any push update. */
-  initialTile: TileState
-  /** Page opened by the tile, and by a toast without a usable Param. */
-  defaultPage: string
-  /** Whether the manifest allows the user to make the primary tile wide. */
-  supportsWide: boolean
-  /** Name the app passes to `new HttpNotificationChannel(channelName)`. */
-  channelName: string
-}
+import type { AppDefinition, AppIconGlyph } from './app-model'
 
 const DEFAULT_PAGE = '/MainPage.xaml'
 
@@ -50,6 +24,14 @@ export const SAMPLE_APPS: readonly AppDefinition[] = [
     defaultPage: DEFAULT_PAGE,
     supportsWide: true,
     channelName: 'ContosoWeatherChannel',
+    lockScreen: { iconCount: false, textField: false },
+    pages: [DEFAULT_PAGE],
+    assets: {},
+    secondaryTiles: [],
+    // NOTE: the samples bind every http and https origin, so any test server's images show.
+    tileImageBaseUris: ['http://', 'https://'],
+    handlesRaw: true,
+    origin: 'sample',
   },
   {
     id: 'contoso-chat',
@@ -60,6 +42,13 @@ export const SAMPLE_APPS: readonly AppDefinition[] = [
     defaultPage: DEFAULT_PAGE,
     supportsWide: true,
     channelName: 'ContosoChatChannel',
+    lockScreen: { iconCount: true, textField: true },
+    pages: [DEFAULT_PAGE],
+    assets: {},
+    secondaryTiles: [],
+    tileImageBaseUris: ['http://', 'https://'],
+    handlesRaw: true,
+    origin: 'sample',
   },
 ]
 

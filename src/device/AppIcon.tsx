@@ -1,4 +1,4 @@
-import type { AppIconGlyph } from '@/apps/sample-apps'
+import type { AppIconGlyph } from '@/apps/app-model'
 
 interface AppIconProps {
   icon: AppIconGlyph

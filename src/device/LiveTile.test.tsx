@@ -4,7 +4,7 @@ import { MotionGlobalConfig } from 'framer-motion'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import { findApp } from '@/apps/sample-apps'
-import type { AppDefinition } from '@/apps/sample-apps'
+import type { AppDefinition } from '@/apps/app-model'
 import type { TileState } from '@/mpns/tile-state'
 
 import { LiveTile } from './LiveTile'

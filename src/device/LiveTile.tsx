@@ -1,6 +1,6 @@
 import { AnimatePresence, motion } from 'framer-motion'
 
-import type { AppDefinition } from '@/apps/sample-apps'
+import type { AppDefinition } from '@/apps/app-model'
 import type { TileState } from '@/mpns/tile-state'
 
 import { AppIcon } from './AppIcon'

@@ -1,4 +1,4 @@
-import type { NotificationType } from './types'
+import type { NotificationType, TileTemplate } from './types'
 
 export interface NotificationClassOption {
   /** Header value, or '' to send no X-NotificationClass header. */
@@ -57,14 +57,27 @@ const CYCLE_TILE_TEMPLATE = [
   '</wp:Notification>',
 ].join('\n')
 
+const LEGACY_TILE_TEMPLATE = [
+  '<?xml version="1.0" encoding="utf-8"?>',
+  '<wp:Notification xmlns:wp="WPNotification">',
+  '  <wp:Tile>',
+  '    <wp:Title>Scores</wp:Title>',
+  '    <wp:Count>1</wp:Count>',
+  '    <wp:BackTitle>Final</wp:BackTitle>',
+  '    <wp:BackContent>Oslo 2, Bergen 1</wp:BackContent>',
+  '  </wp:Tile>',
+  '</wp:Notification>',
+].join('\n')
+
 /**
  * Tile starters by the template of the tile they update. A tile keeps the template it was
  * created with, and the phone drops an update in another template.
  */
-export const TILE_TEMPLATES: Readonly<Record<'FlipTile' | 'IconicTile' | 'CycleTile', string>> = {
+export const TILE_TEMPLATES: Readonly<Record<TileTemplate, string>> = {
   FlipTile: PAYLOAD_TEMPLATES.tile,
   IconicTile: ICONIC_TILE_TEMPLATE,
   CycleTile: CYCLE_TILE_TEMPLATE,
+  Legacy: LEGACY_TILE_TEMPLATE,
 }
 
 /** X-NotificationClass choices per type: immediate, within 450 s, within 900 s. */

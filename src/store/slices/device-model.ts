@@ -1,4 +1,4 @@
-import type { AppDefinition } from '@/apps/sample-apps'
+import type { AppDefinition } from '@/apps/app-model'
 import type { TileState } from '@/mpns/tile-state'
 
 export type PermissionAnswer = 'unasked' | 'allowed' | 'declined'
