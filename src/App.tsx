@@ -1,14 +1,43 @@
+import { useShallow } from 'zustand/react/shallow'
+
 import { DevConsole } from './console/DevConsole'
 import { Handset } from './device/Handset'
 import styles from './App.module.css'
+import { HandsetStoreProvider } from './store/handset-context'
+import { MAX_HANDSETS, handsetRegistry, useHandsetRegistry } from './store/handset-registry'
+import { getHandsetStore, removeHandset } from './store/handset-runtime'
 
-/** Renders the emulator page: the handset with the developer console beside it. */
+/** Renders the emulator page: up to four handsets side by side, and the developer console. */
 export function App() {
+  const handsetIds = useHandsetRegistry(
+    useShallow((state) => state.handsets.map((handset) => handset.id)),
+  )
+  const canAdd = handsetIds.length < MAX_HANDSETS
+  const canRemove = handsetIds.length > 1
+
+  const handleAdd = () => {
+    handsetRegistry.getState().addHandset()
+  }
+
   return (
     <main className={styles.layout}>
-      <h1 className={styles.heading}>Windows Phone 8 push emulator</h1>
+      <div className={styles.header}>
+        <h1 className={styles.heading}>Windows Phone 8 push emulator</h1>
+        <button type="button" className={styles.action} onClick={handleAdd} disabled={!canAdd}>
+          Add handset
+        </button>
+      </div>
       <div className={styles.workspace}>
-        <Handset />
+        <div className={styles.handsets}>
+          {handsetIds.map((handsetId) => (
+            <HandsetStoreProvider key={handsetId} store={getHandsetStore(handsetId)}>
+              <Handset
+                handsetId={handsetId}
+                onRemove={canRemove ? () => removeHandset(handsetId) : undefined}
+              />
+            </HandsetStoreProvider>
+          ))}
+        </div>
         <DevConsole />
       </div>
     </main>

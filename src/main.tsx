@@ -9,9 +9,7 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { logError } from './lib/log'
 import { startConsoleSync } from './store/console-store'
-import { takeHandsetOwnership, useDeviceStore } from './store/device-store'
-import { startPushClient } from './store/push-client'
-import { toDeviceStatePayload } from './store/slices/device-state-slice'
+import { startHandsetRuntime } from './store/handset-runtime'
 import { startWorkerSync } from './store/worker-sync'
 
 const root = document.getElementById('root')
@@ -22,15 +20,7 @@ if (!root) {
 startWorkerSync()
   .then(() => {
     startConsoleSync()
-    startPushClient({
-      handsetId: useDeviceStore.getState().handsetId,
-      readDeviceState: () => toDeviceStatePayload(useDeviceStore.getState()),
-      subscribeToDeviceState: (listener) => useDeviceStore.subscribe(listener),
-      applyNotifications: (notifications) =>
-        useDeviceStore.getState().applyNotifications(notifications),
-      updateChannelUris: (channels) => useDeviceStore.getState().updateChannelUris(channels),
-      onOwnershipGained: takeHandsetOwnership,
-    })
+    startHandsetRuntime()
   })
   .catch((error: unknown) => {
     logError('[store]', 'Failed to start the service worker; the MPNS engine is offline', error)

@@ -3,15 +3,16 @@ import { cleanup, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import { useDeviceStore } from '@/store/device-store'
+import { getHandsetStore } from '@/store/handset-runtime'
 
 import { DeviceStatePanel } from './DeviceStatePanel'
 
-const initialState = useDeviceStore.getState()
+const store = getHandsetStore('handset-1')
+const initialState = store.getState()
 
 beforeEach(() => {
   window.localStorage.clear()
-  useDeviceStore.setState(initialState, true)
+  store.setState(initialState, true)
 })
 
 afterEach(() => {
@@ -29,11 +30,11 @@ describe('DeviceStatePanel', () => {
     expect(airplaneMode.checked).toBe(false)
 
     await user.click(airplaneMode)
-    expect(useDeviceStore.getState().airplaneMode).toBe(true)
+    expect(store.getState().airplaneMode).toBe(true)
     expect(airplaneMode.checked).toBe(true)
 
     await user.click(airplaneMode)
-    expect(useDeviceStore.getState().airplaneMode).toBe(false)
+    expect(store.getState().airplaneMode).toBe(false)
   })
 
   it('changes the battery level', async () => {
@@ -47,10 +48,10 @@ describe('DeviceStatePanel', () => {
     ])
 
     await user.selectOptions(battery, 'Battery saver')
-    expect(useDeviceStore.getState().battery).toBe('saver')
+    expect(store.getState().battery).toBe('saver')
 
     await user.selectOptions(battery, 'Critical')
-    expect(useDeviceStore.getState().battery).toBe('critical')
+    expect(store.getState().battery).toBe('critical')
     expect(battery.selectedOptions[0]?.textContent).toBe('Critical')
   })
 })

@@ -1,5 +1,5 @@
 import { SAMPLE_APPS } from '@/apps/sample-apps'
-import { useDeviceStore } from '@/store/device-store'
+import { useHandsetStore } from '@/store/handset-context'
 
 import { AppIcon } from './AppIcon'
 import styles from './AppList.module.css'
@@ -11,9 +11,9 @@ const APPS_BY_NAME = [...SAMPLE_APPS].sort((a, b) => a.name.localeCompare(b.name
  * installed again.
  */
 export function AppList() {
-  const apps = useDeviceStore((state) => state.apps)
-  const launchApp = useDeviceStore((state) => state.launchApp)
-  const installApp = useDeviceStore((state) => state.installApp)
+  const apps = useHandsetStore((state) => state.apps)
+  const launchApp = useHandsetStore((state) => state.launchApp)
+  const installApp = useHandsetStore((state) => state.installApp)
 
   return (
     <div role="region" aria-label="App list" className={styles.appList}>

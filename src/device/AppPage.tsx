@@ -2,7 +2,7 @@ import { useId } from 'react'
 import type { ChangeEvent } from 'react'
 
 import { findApp } from '@/apps/sample-apps'
-import { useDeviceStore } from '@/store/device-store'
+import { useHandsetStore } from '@/store/handset-context'
 
 import styles from './AppPage.module.css'
 import { formatPagePath, toPageTitle } from './app-page-model'
@@ -21,10 +21,10 @@ interface AppPageProps {
  */
 export function AppPage({ appId, page, query }: AppPageProps) {
   const app = findApp(appId)
-  const appState = useDeviceStore((state) => state.apps[appId])
-  const answerPermission = useDeviceStore((state) => state.answerPermission)
-  const closeChannel = useDeviceStore((state) => state.closeChannel)
-  const uninstallApp = useDeviceStore((state) => state.uninstallApp)
+  const appState = useHandsetStore((state) => state.apps[appId])
+  const answerPermission = useHandsetStore((state) => state.answerPermission)
+  const closeChannel = useHandsetStore((state) => state.closeChannel)
+  const uninstallApp = useHandsetStore((state) => state.uninstallApp)
   const rawCountLabelId = useId()
   if (!app || !appState) {
     return null

@@ -5,8 +5,11 @@ import { MotionGlobalConfig } from 'framer-motion'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import type { ChannelRecord, QueuedNotification } from '@/mpns/types'
-import { useDeviceStore } from '@/store/device-store'
+import { createDeviceStore } from '@/store/device-store'
+import type { DeviceStoreApi } from '@/store/device-store'
+import { HandsetStoreProvider } from '@/store/handset-context'
 import { closeChannel, openChannel } from '@/store/worker-sync'
+import { HANDSET_1 } from '@/test/handset-builders'
 
 import { Handset } from './Handset'
 
@@ -16,12 +19,12 @@ vi.mock('@/store/worker-sync', () => ({
 }))
 
 const CHANNEL_URI = 'https://localhost/throttledthirdparty/01.00/weather-token'
-const initialState = useDeviceStore.getState()
+let store: DeviceStoreApi
 
 beforeEach(() => {
   MotionGlobalConfig.skipAnimations = true
   window.localStorage.clear()
-  useDeviceStore.setState(initialState, true)
+  store = createDeviceStore(HANDSET_1)
   vi.mocked(openChannel).mockImplementation((request) =>
     Promise.resolve({ outcome: 'opened', channel: channelRecord(request.appId, CHANNEL_URI) }),
   )
@@ -36,7 +39,7 @@ afterEach(() => {
 
 describe('Handset', () => {
   it('names every control once', () => {
-    render(<Handset />)
+    renderHandset()
 
     const handset = screen.getByRole('region', { name: 'Handset 1' })
     const start = within(handset).getByRole('region', { name: 'Start screen' })
@@ -58,7 +61,7 @@ describe('Handset', () => {
 
   it('asks on first launch and shows the channel URI', async () => {
     const user = userEvent.setup()
-    render(<Handset />)
+    renderHandset()
 
     await user.click(screen.getByRole('button', { name: 'Contoso Weather' }))
     const dialog = await screen.findByRole('dialog', {
@@ -83,10 +86,10 @@ describe('Handset', () => {
 
   it('opens the Param page from a toast banner', async () => {
     const user = userEvent.setup()
-    render(<Handset />)
+    renderHandset()
 
     act(() => {
-      useDeviceStore
+      store
         .getState()
         .applyNotification(
           toastNotification('d1', 'Anna', 'Lunch?', '/Page2.xaml?NavigatedFrom=Toast&id=42'),
@@ -110,10 +113,10 @@ describe('Handset', () => {
 
   it('closes a toast banner with Dismiss', async () => {
     const user = userEvent.setup()
-    render(<Handset />)
+    renderHandset()
 
     act(() => {
-      useDeviceStore.getState().applyNotification(toastNotification('d1', 'Anna', 'Lunch?'))
+      store.getState().applyNotification(toastNotification('d1', 'Anna', 'Lunch?'))
     })
     await user.click(await screen.findByRole('button', { name: 'Dismiss' }))
 
@@ -122,10 +125,10 @@ describe('Handset', () => {
   })
 
   it('renames a tile after a tile update', async () => {
-    render(<Handset />)
+    renderHandset()
 
     act(() => {
-      useDeviceStore.getState().applyNotification({
+      store.getState().applyNotification({
         ...queued('d1', 'contoso-weather'),
         payload: {
           type: 'tile',
@@ -145,7 +148,7 @@ describe('Handset', () => {
 
   it('returns to Start with Back', async () => {
     const user = userEvent.setup()
-    render(<Handset />)
+    renderHandset()
     await user.click(screen.getByRole('button', { name: 'Contoso Chat' }))
     await user.click(await screen.findByRole('button', { name: "Don't allow" }))
 
@@ -158,25 +161,25 @@ describe('Handset', () => {
 
 describe('Handset app lifecycle', () => {
   it('shows the airplane mode glyph while it is on', () => {
-    render(<Handset />)
+    renderHandset()
     expect(screen.queryByRole('img', { name: 'Airplane mode' })).toBeNull()
 
-    act(() => useDeviceStore.getState().turnOnAirplaneMode())
+    act(() => store.getState().turnOnAirplaneMode())
 
     expect(screen.getByRole('img', { name: 'Airplane mode' })).toBeTruthy()
   })
 
   it('counts raw notifications on the app page', async () => {
     const user = userEvent.setup()
-    render(<Handset />)
+    renderHandset()
     await user.click(screen.getByRole('button', { name: 'Contoso Chat' }))
     await user.click(await screen.findByRole('button', { name: 'Allow' }))
     const count = screen.getByRole('status', { name: 'Raw notifications received' })
     expect(count.textContent).toBe('0')
 
     act(() => {
-      useDeviceStore.getState().applyNotifications([queued('d1', 'contoso-chat')])
-      useDeviceStore.getState().applyNotifications([queued('d2', 'contoso-chat')])
+      store.getState().applyNotifications([queued('d1', 'contoso-chat')])
+      store.getState().applyNotifications([queued('d2', 'contoso-chat')])
     })
 
     expect(count.textContent).toBe('2')
@@ -184,7 +187,7 @@ describe('Handset app lifecycle', () => {
 
   it('closes the channel from the app page', async () => {
     const user = userEvent.setup()
-    render(<Handset />)
+    renderHandset()
     await user.click(screen.getByRole('button', { name: 'Contoso Weather' }))
     await user.click(await screen.findByRole('button', { name: 'Allow' }))
     const channelUri = screen.getByRole<HTMLInputElement>('textbox', { name: 'Channel URI' })
@@ -205,7 +208,7 @@ describe('Handset app lifecycle', () => {
 
   it('uninstalls and installs an app again', async () => {
     const user = userEvent.setup()
-    render(<Handset />)
+    renderHandset()
     await user.click(screen.getByRole('button', { name: 'Contoso Chat' }))
     await user.click(await screen.findByRole('button', { name: "Don't allow" }))
 
@@ -269,4 +272,12 @@ function channelRecord(appId: string, channelUri: string): ChannelRecord {
     tileTemplate: appId === 'contoso-chat' ? 'IconicTile' : 'FlipTile',
     openedAt: 0,
   }
+}
+
+function renderHandset() {
+  return render(
+    <HandsetStoreProvider store={store}>
+      <Handset handsetId={HANDSET_1.handsetId} />
+    </HandsetStoreProvider>,
+  )
 }

@@ -1,7 +1,10 @@
 import { AnimatePresence, MotionConfig, motion } from 'framer-motion'
 import type { CSSProperties } from 'react'
 
-import { useDeviceStore } from '@/store/device-store'
+import { useHandsetStore } from '@/store/handset-context'
+import { selectHandsetProfile, useHandsetRegistry } from '@/store/handset-registry'
+import { DEFAULT_ACCENT, findDeviceModel, toAccentHex } from '@/store/slices/handset-profile'
+import type { Theme } from '@/store/slices/handset-profile'
 
 import { AppList } from './AppList'
 import { AppPage } from './AppPage'
@@ -11,34 +14,49 @@ import { TURNSTILE_VARIANTS } from './motion'
 import { PermissionPrompt } from './PermissionPrompt'
 import { StartScreen } from './StartScreen'
 import { StatusBar } from './StatusBar'
-import { ACCENT_COLOR } from './theme'
 import { ToastBanner } from './ToastBanner'
 
-/** Screen pixels per logical pixel: the 480 x 800 screen is drawn 374 x 624 CSS px. */
+/** Screen pixels per logical pixel: the 480-wide logical screen is drawn 374 CSS px wide. */
 const SCREEN_SCALE = 0.78
 
-const HANDSET_STYLE = {
-  '--accent': ACCENT_COLOR,
-  '--screen-scale': SCREEN_SCALE,
-} as CSSProperties
+const THEME_COLORS: Record<Theme, { background: string; foreground: string; chrome: string }> = {
+  dark: { background: '#000000', foreground: '#FFFFFF', chrome: '#1F1F1F' },
+  // NOTE: the light theme's exact foreground is not documented; near-black is used.
+  light: { background: '#FFFFFF', foreground: '#111111', chrome: '#DDDDDD' },
+}
+
+interface HandsetProps {
+  handsetId: string
+  /** Removes the handset from the page; absent for the last handset. */
+  onRemove?: (() => void) | undefined
+}
 
 /** Converts pointer positions to logical screen pixels, so drags follow the finger. */
 function toLogicalPoint(point: { x: number; y: number }) {
   return { x: point.x / SCREEN_SCALE, y: point.y / SCREEN_SCALE }
 }
 
-/** Renders the emulated phone: bezel, WVGA screen with its overlays, and hardware keys. */
-export function Handset() {
-  const handsetName = useDeviceStore((state) => state.handsetName)
+/**
+ * Renders one emulated phone: bezel, screen with its overlays, and hardware keys, in the
+ * handset's model, theme and accent colour.
+ */
+export function Handset({ handsetId, onRemove }: HandsetProps) {
+  const handsetName = useHandsetStore((state) => state.handsetName)
+  const profile = useHandsetRegistry(selectHandsetProfile(handsetId))
+  const model = findDeviceModel(profile?.model ?? 'wvga')
+  const colors = THEME_COLORS[profile?.theme ?? 'dark']
+  const style = {
+    '--accent': toAccentHex(profile?.accent ?? DEFAULT_ACCENT),
+    '--screen-scale': SCREEN_SCALE,
+    '--screen-height': `${model.logicalHeight}px`,
+    '--phone-background': colors.background,
+    '--phone-foreground': colors.foreground,
+    '--phone-chrome': colors.chrome,
+  } as CSSProperties
 
   return (
     <MotionConfig reducedMotion="user" transformPagePoint={toLogicalPoint}>
-      <section
-        role="region"
-        aria-label={handsetName}
-        className={styles.handset}
-        style={HANDSET_STYLE}
-      >
+      <section role="region" aria-label={handsetName} className={styles.handset} style={style}>
         <div className={styles.viewport}>
           <div className={styles.screen}>
             <StatusBar />
@@ -48,6 +66,16 @@ export function Handset() {
           </div>
         </div>
         <HardwareButtons />
+        {onRemove && (
+          <button
+            type="button"
+            className={styles.remove}
+            aria-label={`Remove ${handsetName}`}
+            onClick={onRemove}
+          >
+            Remove
+          </button>
+        )}
       </section>
     </MotionConfig>
   )
@@ -55,9 +83,9 @@ export function Handset() {
 
 /** Shows the current screen and turns pages with the turnstile when it changes. */
 function PageHost() {
-  const screen = useDeviceStore((state) => state.screen)
-  const direction = useDeviceStore((state) => state.navigationDirection)
-  const navigationCount = useDeviceStore((state) => state.navigationCount)
+  const screen = useHandsetStore((state) => state.screen)
+  const direction = useHandsetStore((state) => state.navigationDirection)
+  const navigationCount = useHandsetStore((state) => state.navigationCount)
 
   return (
     <div className={styles.pages}>

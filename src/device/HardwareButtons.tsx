@@ -1,5 +1,5 @@
 import { logInfo } from '@/lib/log'
-import { useDeviceStore } from '@/store/device-store'
+import { useHandsetStore } from '@/store/handset-context'
 
 import styles from './Handset.module.css'
 
@@ -9,8 +9,8 @@ const SEARCH_GLASS = 'M10 4a6 6 0 1 1 0 12 6 6 0 0 1 0-12zM14.5 14.5 20 20'
 
 /** Renders the three capacitive keys under the screen: Back, Start and Search. */
 export function HardwareButtons() {
-  const goBack = useDeviceStore((state) => state.goBack)
-  const goStart = useDeviceStore((state) => state.goStart)
+  const goBack = useHandsetStore((state) => state.goBack)
+  const goStart = useHandsetStore((state) => state.goStart)
 
   // TODO: the Search key opens Bing on a real handset; the emulator has no search to open.
   const handleSearch = () => logInfo('[app]', 'Search key pressed; search is not emulated.')

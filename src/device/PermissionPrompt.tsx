@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef } from 'react'
 
 import { findApp } from '@/apps/sample-apps'
-import { selectPromptingAppId, useDeviceStore } from '@/store/device-store'
+import { selectPromptingAppId } from '@/store/device-store'
+import { useHandsetStore } from '@/store/handset-context'
 
 import styles from './PermissionPrompt.module.css'
 
@@ -11,7 +12,7 @@ import styles from './PermissionPrompt.module.css'
  * either choice.
  */
 export function PermissionPrompt() {
-  const appId = useDeviceStore(selectPromptingAppId)
+  const appId = useHandsetStore(selectPromptingAppId)
   const app = appId === null ? undefined : findApp(appId)
   if (!app) {
     return null
@@ -20,7 +21,7 @@ export function PermissionPrompt() {
 }
 
 function PromptBox({ appId, appName }: { appId: string; appName: string }) {
-  const answerPermission = useDeviceStore((state) => state.answerPermission)
+  const answerPermission = useHandsetStore((state) => state.answerPermission)
   const titleId = useId()
   const messageId = useId()
   const allowRef = useRef<HTMLButtonElement>(null)

@@ -1,5 +1,5 @@
 import { SAMPLE_APPS } from '@/apps/sample-apps'
-import { useDeviceStore } from '@/store/device-store'
+import { useHandsetStore } from '@/store/handset-context'
 
 import { LiveTile } from './LiveTile'
 import styles from './StartScreen.module.css'
@@ -11,9 +11,9 @@ const ARROW_PATH = 'M4 12h15M13 6l6 6-6 6'
  * the arrow that opens the app list.
  */
 export function StartScreen() {
-  const apps = useDeviceStore((state) => state.apps)
-  const launchApp = useDeviceStore((state) => state.launchApp)
-  const openAppList = useDeviceStore((state) => state.openAppList)
+  const apps = useHandsetStore((state) => state.apps)
+  const launchApp = useHandsetStore((state) => state.launchApp)
+  const openAppList = useHandsetStore((state) => state.openAppList)
   const handleOpen = (appId: string) => launchApp(appId)
   const pinnedApps = SAMPLE_APPS.filter((app) => apps[app.id]?.installed === true)
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 
-import { useDeviceStore } from '@/store/device-store'
+import { useHandsetStore } from '@/store/handset-context'
 
 import styles from './Handset.module.css'
 import { formatClockTime } from './time-format'
@@ -16,7 +16,7 @@ const AIRPLANE_PATH =
  */
 export function StatusBar() {
   const [now, setNow] = useState(() => new Date())
-  const airplaneMode = useDeviceStore((state) => state.airplaneMode)
+  const airplaneMode = useHandsetStore((state) => state.airplaneMode)
 
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), CLOCK_REFRESH_MS)

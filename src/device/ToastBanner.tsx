@@ -4,7 +4,8 @@ import { useEffect, useRef } from 'react'
 import type { MouseEvent, PointerEvent } from 'react'
 
 import { findApp } from '@/apps/sample-apps'
-import { selectShownToast, useDeviceStore } from '@/store/device-store'
+import { selectShownToast } from '@/store/device-store'
+import { useHandsetStore } from '@/store/handset-context'
 import type { ShownToast } from '@/store/slices/device-model'
 
 import { AppIcon } from './AppIcon'
@@ -14,14 +15,14 @@ import styles from './ToastBanner.module.css'
 
 /** Renders the toast strip across the top of the screen, one banner at a time in arrival order. */
 export function ToastBanner() {
-  const toast = useDeviceStore(selectShownToast)
+  const toast = useHandsetStore(selectShownToast)
 
   return <AnimatePresence>{toast && <ToastStrip key={toast.id} toast={toast} />}</AnimatePresence>
 }
 
 function ToastStrip({ toast }: { toast: ShownToast }) {
-  const dismissToast = useDeviceStore((state) => state.dismissToast)
-  const tapToast = useDeviceStore((state) => state.tapToast)
+  const dismissToast = useHandsetStore((state) => state.dismissToast)
+  const tapToast = useHandsetStore((state) => state.tapToast)
   const draggingRef = useRef(false)
   const app = findApp(toast.appId)
 

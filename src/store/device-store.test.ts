@@ -3,9 +3,9 @@ import type { StateStorage } from 'zustand/middleware'
 
 import type { ChannelRecord, QueuedNotification, TilePayload, ToastPayload } from '@/mpns/types'
 import { openChannel } from '@/store/worker-sync'
+import { HANDSET_1, HANDSET_1_STORAGE_KEY } from '@/test/handset-builders'
 
 import {
-  DEVICE_STORAGE_KEY,
   createDeviceStore,
   selectForegroundAppId,
   selectPromptingAppId,
@@ -407,11 +407,11 @@ describe('useDeviceStore', () => {
 
   it('restores persisted apps, toasts and ids', () => {
     const storage = createMemoryStorage()
-    const first = createDeviceStore(storage)
+    const first = createDeviceStore({ ...HANDSET_1, storage: storage })
     first.getState().launchApp(WEATHER)
     first.getState().applyNotification(toast('d1', CHAT, { text1: 'Anna' }))
 
-    const second = createDeviceStore(storage)
+    const second = createDeviceStore({ ...HANDSET_1, storage: storage })
 
     expect(second.getState().apps[WEATHER]?.launched).toBe(true)
     expect(second.getState().toasts.map((banner) => banner.id)).toEqual(['d1'])
@@ -420,26 +420,26 @@ describe('useDeviceStore', () => {
 
   it('leaves storage alone in a mirror tab', () => {
     const storage = createMemoryStorage()
-    const owner = createDeviceStore(storage)
+    const owner = createDeviceStore({ ...HANDSET_1, storage: storage })
     owner.getState().applyNotification(toast('d1', CHAT, { text1: 'Anna' }))
-    const stored = storage.getItem(DEVICE_STORAGE_KEY)
+    const stored = storage.getItem(HANDSET_1_STORAGE_KEY)
 
-    const mirror = createDeviceStore(storage, { canWrite: () => false })
+    const mirror = createDeviceStore({ ...HANDSET_1, storage, canWrite: () => false })
     mirror.getState().launchApp(WEATHER)
     mirror.getState().applyNotification(toast('d2', CHAT, { text1: 'Ben' }))
 
-    expect(storage.getItem(DEVICE_STORAGE_KEY)).toBe(stored)
+    expect(storage.getItem(HANDSET_1_STORAGE_KEY)).toBe(stored)
     expect(mirror.getState().appliedDeliveryIds).toEqual(['d1', 'd2'])
   })
 
   it('restores the page and back stack after a reload', () => {
     const storage = createMemoryStorage()
-    const first = createDeviceStore(storage)
+    const first = createDeviceStore({ ...HANDSET_1, storage: storage })
     first.setState({ apps: withPermission(first.getState().apps, 'allowed') })
     first.getState().launchApp(WEATHER)
     first.getState().launchApp(CHAT, { page: '/Chat.xaml', query: [['id', '7']] })
 
-    const second = createDeviceStore(storage)
+    const second = createDeviceStore({ ...HANDSET_1, storage: storage })
 
     expect(second.getState().screen).toEqual({
       kind: 'app',
@@ -455,11 +455,11 @@ describe('useDeviceStore', () => {
 
   it('restores airplane mode and battery', () => {
     const storage = createMemoryStorage()
-    const first = createDeviceStore(storage)
+    const first = createDeviceStore({ ...HANDSET_1, storage: storage })
     first.getState().turnOnAirplaneMode()
     first.getState().changeBatteryLevel('saver')
 
-    const second = createDeviceStore(storage)
+    const second = createDeviceStore({ ...HANDSET_1, storage: storage })
 
     expect(second.getState().airplaneMode).toBe(true)
     expect(second.getState().battery).toBe('saver')
@@ -487,9 +487,9 @@ describe('useDeviceStore', () => {
       },
       version: 1,
     }
-    void storage.setItem(DEVICE_STORAGE_KEY, JSON.stringify(stored))
+    void storage.setItem(HANDSET_1_STORAGE_KEY, JSON.stringify(stored))
 
-    const store = createDeviceStore(storage)
+    const store = createDeviceStore({ ...HANDSET_1, storage: storage })
 
     expect(store.getState().apps[WEATHER]).toEqual({
       installed: true,
@@ -517,9 +517,9 @@ describe('useDeviceStore', () => {
       },
       version: 1,
     }
-    void storage.setItem(DEVICE_STORAGE_KEY, JSON.stringify(stored))
+    void storage.setItem(HANDSET_1_STORAGE_KEY, JSON.stringify(stored))
 
-    const store = createDeviceStore(storage)
+    const store = createDeviceStore({ ...HANDSET_1, storage: storage })
 
     expect(store.getState().apps[CHAT]).toEqual({
       installed: false,
@@ -539,7 +539,7 @@ interface TestStoreOptions {
 }
 
 function createTestStore(options: TestStoreOptions = {}) {
-  const store = createDeviceStore(createMemoryStorage())
+  const store = createDeviceStore({ ...HANDSET_1, storage: createMemoryStorage() })
   const { permission } = options
   if (permission) {
     store.setState((state) => ({ apps: withPermission(state.apps, permission) }))

@@ -21,19 +21,31 @@ import type { PersistedDeviceState } from './slices/persisted-device-state'
  */
 export type DeviceStore = NavigationSlice & AppsSlice & NotificationsSlice & DeviceStateSlice
 
-/** localStorage key of the persisted handset state. */
-export const DEVICE_STORAGE_KEY = 'wp8-emulator:handset-1'
+/** Returns the localStorage key of a handset's persisted state. */
+export function toDeviceStorageKey(handsetId: string): string {
+  return `wp8-emulator:${handsetId}`
+}
 const DEVICE_STORAGE_VERSION = 1
 
+export interface DeviceStoreOptions {
+  handsetId: string
+  handsetName: string
+  /** @default window.localStorage */
+  storage?: StateStorage
+  /**
+   * Gates every write, so a tab that only mirrors the handset never overwrites what the
+   * owning tab stored.
+   * @default always true
+   */
+  canWrite?: () => boolean
+}
+
 /**
- * Creates a handset store persisted to `storage` (localStorage by default). Its push client,
- * not the store, reports state changes to the service. `canWrite` gates every write, so a tab
- * that only mirrors the handset never overwrites what the owning tab stored.
+ * Creates a handset's store, persisted under the handset's own key. Its push client, not the
+ * store, reports state changes to the service.
  */
-export function createDeviceStore(
-  storage?: StateStorage,
-  options: { canWrite?: () => boolean } = {},
-) {
+export function createDeviceStore(options: DeviceStoreOptions) {
+  const { handsetId, handsetName } = options
   const canWrite = options.canWrite ?? (() => true)
   return create<DeviceStore>()(
     persist<DeviceStore, [], [], PersistedDeviceState>(
@@ -42,11 +54,15 @@ export function createDeviceStore(
         ...createAppsSlice(...args),
         ...createNotificationsSlice(...args),
         ...createDeviceStateSlice(...args),
+        handsetId,
+        handsetName,
       }),
       {
-        name: DEVICE_STORAGE_KEY,
+        name: toDeviceStorageKey(handsetId),
         version: DEVICE_STORAGE_VERSION,
-        storage: createJSONStorage(() => gateWrites(storage ?? window.localStorage, canWrite)),
+        storage: createJSONStorage(() =>
+          gateWrites(options.storage ?? window.localStorage, canWrite),
+        ),
         partialize: toPersistedDeviceState,
         merge: mergePersistedDeviceState,
       },
@@ -54,29 +70,8 @@ export function createDeviceStore(
   )
 }
 
-/** Tells whether this tab owns the handset; only the owner writes its stored state. */
-let isHandsetOwner = false
-
-export const useDeviceStore = createDeviceStore(undefined, { canWrite: () => isHandsetOwner })
-
-/**
- * Makes this tab the writer of the handset's stored state: it first loads what the previous
- * owner stored, then writes its own state from then on.
- */
-export function takeHandsetOwnership(): void {
-  isHandsetOwner = true
-  void useDeviceStore.persist.rehydrate()
-}
-
-if (typeof window !== 'undefined') {
-  // A handset open in two tabs: the tab that owns the push client writes, the others reload
-  // the stored state when it changes.
-  window.addEventListener('storage', (event) => {
-    if (event.key === DEVICE_STORAGE_KEY) {
-      void useDeviceStore.persist.rehydrate()
-    }
-  })
-}
+/** A handset's store, as `createDeviceStore` returns it. */
+export type DeviceStoreApi = ReturnType<typeof createDeviceStore>
 
 function gateWrites(storage: StateStorage, canWrite: () => boolean): StateStorage {
   return {

@@ -8,8 +8,9 @@ import type {
   WorkerRequestStem,
 } from '@/messaging/messages'
 import type { ChannelRecord, QueuedNotification } from '@/mpns/types'
+import { HANDSET_1, HANDSET_1_STORAGE_KEY } from '@/test/handset-builders'
 
-import { DEVICE_STORAGE_KEY, createDeviceStore } from './device-store'
+import { createDeviceStore } from './device-store'
 import { KEEPALIVE_INTERVAL_MS, PENDING_CHUNK_SIZE, startPushClient } from './push-client'
 import type { OwnershipLock, PushClientOptions } from './push-client'
 import { toDeviceStatePayload } from './slices/device-state-slice'
@@ -477,8 +478,8 @@ describe('startPushClient with the device store', () => {
       state: { screen: { kind: 'app', appId: 'contoso-chat', page: '/MainPage.xaml', query: [] } },
       version: 1,
     }
-    void storage.setItem(DEVICE_STORAGE_KEY, JSON.stringify(stored))
-    const store = createDeviceStore(storage)
+    void storage.setItem(HANDSET_1_STORAGE_KEY, JSON.stringify(stored))
+    const store = createDeviceStore({ ...HANDSET_1, storage: storage })
     service.queue = [notification('d1')]
 
     startWithStore(store)
@@ -489,7 +490,7 @@ describe('startPushClient with the device store', () => {
   })
 
   it('applies a redelivered chunk once', async () => {
-    const store = createDeviceStore(createMemoryStorage())
+    const store = createDeviceStore({ ...HANDSET_1, storage: createMemoryStorage() })
     store.getState().openAppList()
     service.queue = [toastNotification('d1'), toastNotification('d2')]
     service.failNextAck = true

@@ -3,6 +3,7 @@ import type { StateStorage } from 'zustand/middleware'
 
 import type { ChannelRecord, QueuedNotification } from '@/mpns/types'
 import { closeChannel, openChannel } from '@/store/worker-sync'
+import { HANDSET_1 } from '@/test/handset-builders'
 
 import { createDeviceStore } from '../device-store'
 
@@ -249,7 +250,7 @@ describe('apps slice', () => {
 })
 
 function createTestStore() {
-  return createDeviceStore(createMemoryStorage())
+  return createDeviceStore({ ...HANDSET_1, storage: createMemoryStorage() })
 }
 
 /** Launches the app, allows notifications and waits until its channel URI is stored. */

@@ -29,8 +29,9 @@ export interface NavigationSlice {
   goStart: () => void
 }
 
-export const HANDSET_ID = 'handset-1'
-export const HANDSET_NAME = 'Handset 1'
+/** Identity of a handset before `createDeviceStore` names it. */
+const UNNAMED_HANDSET_ID = 'handset-1'
+const UNNAMED_HANDSET_NAME = 'Handset 1'
 
 const APP_LIST_SCREEN: Screen = { kind: 'app-list' }
 
@@ -38,8 +39,8 @@ export const createNavigationSlice: StateCreator<DeviceStore, [], [], Navigation
   set,
   get,
 ) => ({
-  handsetId: HANDSET_ID,
-  handsetName: HANDSET_NAME,
+  handsetId: UNNAMED_HANDSET_ID,
+  handsetName: UNNAMED_HANDSET_NAME,
   screen: START_SCREEN,
   backStack: [],
   navigationDirection: 'forward',

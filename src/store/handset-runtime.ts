@@ -1,0 +1,129 @@
+import { logInfo } from '@/lib/log'
+
+import { createDeviceStore, toDeviceStorageKey } from './device-store'
+import type { DeviceStoreApi } from './device-store'
+import { handsetRegistry } from './handset-registry'
+import type { HandsetRegistry } from './handset-registry'
+import { startPushClient } from './push-client'
+import { closeUninstalledAppChannel } from './slices/app-channel'
+import { toDeviceStatePayload } from './slices/device-state-slice'
+import type { HandsetProfile } from './slices/handset-profile'
+
+/** One handset at run time: its store, and whether this tab owns it. */
+interface RunningHandset {
+  store: DeviceStoreApi
+  owner: boolean
+  stopPushClient: (() => void) | undefined
+}
+
+const running = new Map<string, RunningHandset>()
+const storageListeners = new Set<string>()
+
+/**
+ * Returns the store of a handset in the registry, creating it on first use. Stores are created
+ * before the service worker is ready, so the page can draw every handset at once.
+ */
+export function getHandsetStore(handsetId: string): DeviceStoreApi {
+  return ensureHandset(handsetId).store
+}
+
+/**
+ * Starts a push client for every handset in the registry, and starts or stops them as handsets
+ * are added and removed. Call once the service worker controls the page.
+ */
+export function startHandsetRuntime(registry = handsetRegistry): void {
+  syncRunningHandsets(registry.getState())
+  registry.subscribe((state) => syncRunningHandsets(state))
+}
+
+/**
+ * Removes a handset from the page: its apps' channels close as they would on uninstall, its
+ * stored state is deleted, and its push client stops. The last handset stays.
+ */
+export function removeHandset(handsetId: string, registry = handsetRegistry): void {
+  if (registry.getState().handsets.length <= 1) {
+    return
+  }
+  const handset = running.get(handsetId)
+  if (handset) {
+    for (const [appId, app] of Object.entries(handset.store.getState().apps)) {
+      if (app.channelUri !== undefined) {
+        void closeUninstalledAppChannel(handsetId, appId)
+      }
+    }
+  }
+  registry.getState().removeHandset(handsetId)
+  window.localStorage.removeItem(toDeviceStorageKey(handsetId))
+}
+
+function syncRunningHandsets(state: HandsetRegistry): void {
+  const wanted = new Set(state.handsets.map((handset) => handset.id))
+  for (const [handsetId, handset] of running) {
+    if (!wanted.has(handsetId)) {
+      handset.stopPushClient?.()
+      running.delete(handsetId)
+      logInfo('[store]', `${handsetId}: removed from the page`)
+    }
+  }
+  for (const profile of state.handsets) {
+    startHandset(profile)
+  }
+}
+
+function startHandset(profile: HandsetProfile): void {
+  const handset = ensureHandset(profile.id)
+  if (handset.stopPushClient) {
+    return
+  }
+  const { store } = handset
+  handset.stopPushClient = startPushClient({
+    handsetId: profile.id,
+    readDeviceState: () => toDeviceStatePayload(store.getState()),
+    subscribeToDeviceState: (listener) => store.subscribe(listener),
+    applyNotifications: (notifications) => store.getState().applyNotifications(notifications),
+    updateChannelUris: (channels) => store.getState().updateChannelUris(channels),
+    onOwnershipGained: () => {
+      // The owner loads what the previous owner stored, then writes its own state from then on.
+      handset.owner = true
+      void store.persist.rehydrate()
+    },
+  })
+}
+
+function ensureHandset(handsetId: string): RunningHandset {
+  const existing = running.get(handsetId)
+  if (existing) {
+    return existing
+  }
+  const profile = handsetRegistry.getState().handsets.find((handset) => handset.id === handsetId)
+  const handset: RunningHandset = {
+    owner: false,
+    stopPushClient: undefined,
+    store: createDeviceStore({
+      handsetId,
+      handsetName: profile?.name ?? handsetId,
+      canWrite: () => handset.owner,
+    }),
+  }
+  running.set(handsetId, handset)
+  listenForMirrorUpdates(handsetId)
+  return handset
+}
+
+/**
+ * A handset open in two tabs: the owning tab writes, and the others reload the stored state
+ * when it changes.
+ */
+function listenForMirrorUpdates(handsetId: string): void {
+  if (typeof window === 'undefined' || storageListeners.has(handsetId)) {
+    return
+  }
+  storageListeners.add(handsetId)
+  const key = toDeviceStorageKey(handsetId)
+  window.addEventListener('storage', (event) => {
+    const handset = running.get(handsetId)
+    if (event.key === key && handset) {
+      void handset.store.persist.rehydrate()
+    }
+  })
+}
