@@ -179,7 +179,8 @@ async function openControlledDocument(page: Page, path: string): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
 }
 
-async function routeNonLoopbackToStub(context: BrowserContext): Promise<void> {
+/** Answers every request of the context for a non-loopback host from a local stub. */
+export async function routeNonLoopbackToStub(context: BrowserContext): Promise<void> {
   // Nothing may leave the machine: fixtures name example.com images and the like.
   await context.route(
     (url) => !isLoopbackHost(url.hostname),

@@ -40,3 +40,6 @@ export const RAW_COUNT_POLL_MS = 25
  * drain it measures.
  */
 export const QUEUE_POLL_MS = 100
+
+/** Cold starts measured after one warm-up start, each in a browser context of its own. */
+export const COLD_START_RUNS = 5

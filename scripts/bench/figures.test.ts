@@ -61,3 +61,31 @@ describe('composeFigures', () => {
     ])
   })
 })
+
+describe('composeHandsetFigures', () => {
+  it('meets the cold start target below one second', () => {
+    const lines = composeFigures({ 'cold-start': [640, 700, 660] }).map(formatFigureLine)
+
+    expect(lines).toEqual(['cold-start: 660 ms (p95 696, target < 1000 ms, met)'])
+  })
+
+  it('reports initial script in kilobytes', () => {
+    const [figure] = composeFigures({ 'initial-js': [210 * 1024] })
+
+    expect(figure?.name).toBe('initial-js')
+    expect(figure?.summary.median).toBe(210)
+    expect(figure?.target?.met).toBe(false)
+  })
+
+  it('misses the frame target above 17.5 ms', () => {
+    const [figure] = composeFigures({ 'start-animation-frame': [16.7, 18, 20] })
+
+    expect(figure?.target?.met).toBe(false)
+  })
+
+  it('meets the long task target at zero', () => {
+    const [figure] = composeFigures({ 'start-animation-long-tasks': [0, 0, 1] })
+
+    expect(figure?.target?.met).toBe(true)
+  })
+})

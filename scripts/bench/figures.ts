@@ -1,8 +1,10 @@
+import { composeHandsetFigures } from './handset-figures'
+import type { HandsetSeriesSamples } from './handset-figures'
 import type { Figure } from './report'
 import { summarizeRates, summarizeSamples } from './statistics'
 
 /** Measured series: each test attaches values under these names, in the units below. */
-export interface SeriesSamples {
+export interface SeriesSamples extends HandsetSeriesSamples {
   /** Accepted notifications per second, one value per run. */
   'accepted-concurrent'?: number[]
   /** Accepted notifications per second, one value per run. */
@@ -31,6 +33,7 @@ export function composeFigures(samples: SeriesSamples): Figure[] {
     ...composeAcceptanceFigures(samples),
     ...composeToastFigures(samples),
     ...composeBacklogFigures(samples),
+    ...composeHandsetFigures(samples),
   ]
 }
 
