@@ -1,8 +1,9 @@
 import { SAMPLE_APPS } from '@/apps/sample-apps'
 import { useDeviceStore } from '@/store/device-store'
 
-import { LiveTile } from './LiveTile'
 import styles from './StartScreen.module.css'
+import { ACCENT_COLOR } from './theme'
+import { LiveTile } from './tiles/LiveTile'
 
 const ARROW_PATH = 'M4 12h15M13 6l6 6-6 6'
 
@@ -14,7 +15,6 @@ export function StartScreen() {
   const apps = useDeviceStore((state) => state.apps)
   const launchApp = useDeviceStore((state) => state.launchApp)
   const openAppList = useDeviceStore((state) => state.openAppList)
-  const handleOpen = (appId: string) => launchApp(appId)
   const pinnedApps = SAMPLE_APPS.filter((app) => apps[app.id]?.installed === true)
 
   return (
@@ -22,7 +22,13 @@ export function StartScreen() {
       <ul className={styles.grid}>
         {pinnedApps.map((app) => (
           <li key={app.id} className={styles.cell}>
-            <LiveTile app={app} tile={apps[app.id]?.tile ?? app.initialTile} onOpen={handleOpen} />
+            <LiveTile
+              app={app}
+              tile={apps[app.id]?.tile ?? app.initialTile}
+              size="medium"
+              accentColor={ACCENT_COLOR}
+              onOpen={() => launchApp(app.id)}
+            />
           </li>
         ))}
       </ul>
