@@ -1,8 +1,8 @@
 import { SAMPLE_APPS } from '@/apps/sample-apps'
-import { useHandsetStore } from '@/store/handset-context'
+import { useHandsetAccentColor, useHandsetStore } from '@/store/handset-context'
 
-import { LiveTile } from './LiveTile'
 import styles from './StartScreen.module.css'
+import { LiveTile } from './tiles/LiveTile'
 
 const ARROW_PATH = 'M4 12h15M13 6l6 6-6 6'
 
@@ -14,7 +14,7 @@ export function StartScreen() {
   const apps = useHandsetStore((state) => state.apps)
   const launchApp = useHandsetStore((state) => state.launchApp)
   const openAppList = useHandsetStore((state) => state.openAppList)
-  const handleOpen = (appId: string) => launchApp(appId)
+  const accentColor = useHandsetAccentColor()
   const pinnedApps = SAMPLE_APPS.filter((app) => apps[app.id]?.installed === true)
 
   return (
@@ -22,7 +22,13 @@ export function StartScreen() {
       <ul className={styles.grid}>
         {pinnedApps.map((app) => (
           <li key={app.id} className={styles.cell}>
-            <LiveTile app={app} tile={apps[app.id]?.tile ?? app.initialTile} onOpen={handleOpen} />
+            <LiveTile
+              app={app}
+              tile={apps[app.id]?.tile ?? app.initialTile}
+              size="medium"
+              accentColor={accentColor}
+              onOpen={() => launchApp(app.id)}
+            />
           </li>
         ))}
       </ul>

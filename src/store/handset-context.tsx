@@ -5,6 +5,9 @@ import { useStore } from 'zustand'
 import { invariant } from '@/lib/invariant'
 
 import type { DeviceStore, DeviceStoreApi } from './device-store'
+import { selectHandsetProfile, useHandsetRegistry } from './handset-registry'
+import { DEFAULT_ACCENT, toAccentHex } from './slices/handset-profile'
+import type { HandsetProfile } from './slices/handset-profile'
 
 const HandsetStoreContext = createContext<DeviceStoreApi | null>(null)
 
@@ -28,4 +31,15 @@ export function useHandsetStoreApi(): DeviceStoreApi {
 /** Selects from the store of the handset this component is drawn in. */
 export function useHandsetStore<T>(selector: (state: DeviceStore) => T): T {
   return useStore(useHandsetStoreApi(), selector)
+}
+
+/** Returns the profile of the handset this component is drawn in, once the registry lists it. */
+export function useHandsetProfile(): HandsetProfile | undefined {
+  const handsetId = useHandsetStore((state) => state.handsetId)
+  return useHandsetRegistry(selectHandsetProfile(handsetId))
+}
+
+/** Returns the accent colour of the handset this component is drawn in, as `#RRGGBB`. */
+export function useHandsetAccentColor(): string {
+  return toAccentHex(useHandsetProfile()?.accent ?? DEFAULT_ACCENT)
 }
