@@ -3,12 +3,13 @@ import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 
+import { imageProxyPlugin } from './server/image-proxy-plugin.ts'
 import { serviceWorkerPlugin } from './server/service-worker-plugin.ts'
 
 const SOURCE_ROOT = fileURLToPath(new URL('./src', import.meta.url))
 
 export default defineConfig({
-  plugins: [react(), serviceWorkerPlugin()],
+  plugins: [react(), serviceWorkerPlugin(), imageProxyPlugin()],
   resolve: {
     alias: { '@': SOURCE_ROOT },
   },

@@ -1,10 +1,20 @@
+import type { AppDefinition } from '@/apps/app-model'
 import { findApp } from '@/apps/sample-apps'
 import { logWarn } from '@/lib/log'
 import { isTemplateCompatible, mergeTileState } from '@/mpns/tile-state'
 import type { QueuedNotification, TilePayload, ToastPayload } from '@/mpns/types'
 
+import {
+  PROXY_MISSING_MESSAGE,
+  clearMissingImages,
+  formatBlockedImageMessage,
+  formatImageCheckFailureMessage,
+  formatMissingImageMessage,
+  planTileImages,
+} from '../tile-images'
+import type { RemoteImageCheck, TileImageReference } from '../tile-images'
 import { MAX_QUEUED_TOASTS, toForegroundAppId, withAppChanges, withLogEntry } from './device-model'
-import type { AppState, Screen, ShownToast } from './device-model'
+import type { AppLogEntry, AppState, Screen, ShownToast } from './device-model'
 
 /** The parts of the handset state that applying a notification reads and replaces. */
 export interface NotificationTarget {
@@ -13,7 +23,23 @@ export interface NotificationTarget {
   toasts: ShownToast[]
 }
 
-export type NotificationChanges = Partial<Pick<NotificationTarget, 'apps' | 'toasts'>>
+/**
+ * A tile update the phone accepted that waits for its remote images: it merges only once every
+ * one of them passed the image proxy.
+ */
+export interface DeferredTileUpdate {
+  deliveryId: string
+  appId: string
+  update: TilePayload
+  remoteImages: TileImageReference[]
+  /** Local images the app does not contain, cleared when the update merges. */
+  missingImages: TileImageReference[]
+}
+
+export type NotificationChanges = Partial<Pick<NotificationTarget, 'apps' | 'toasts'>> & {
+  /** Set when the update names remote images, which the store checks before it merges. */
+  deferredTileUpdate?: DeferredTileUpdate
+}
 
 const rawDecoder = new TextDecoder('utf-8', { fatal: false })
 
@@ -45,13 +71,39 @@ export function applyNotificationToHandset(
         now,
       })
     case 'tile':
-      return applyTile(target, notification.appId, payload.tile, now)
+      return applyTile(target, notification, payload.tile, now)
     case 'raw':
       return applyRaw(target, notification.appId, payload.body, {
         foreground,
         now,
       })
   }
+}
+
+/**
+ * Merges a deferred tile update once its remote images were checked, or logs why it was dropped.
+ * Returns `apps` unchanged when the app was uninstalled while the check ran.
+ */
+export function applyCheckedTileUpdate(
+  apps: Record<string, AppState>,
+  deferred: DeferredTileUpdate,
+  check: RemoteImageCheck,
+  now: number,
+): Record<string, AppState> {
+  const { appId } = deferred
+  if (!apps[appId]?.installed) {
+    return apps
+  }
+  if (check.outcome === 'failed') {
+    const text = formatImageCheckFailureMessage(deferred.remoteImages, check)
+    return withLogEntry(apps, appId, { kind: 'info', text, time: now })
+  }
+
+  const merged = mergeTileUpdate(apps, appId, { ...deferred, now })
+  if (check.outcome === 'proxy-missing') {
+    return withLogEntry(merged, appId, { kind: 'info', text: PROXY_MISSING_MESSAGE, time: now })
+  }
+  return merged
 }
 
 /** Formats the log line an app writes when a toast reaches it in the foreground. */
@@ -95,12 +147,14 @@ function applyToast(
 
 function applyTile(
   target: NotificationTarget,
-  appId: string,
+  notification: QueuedNotification,
   update: TilePayload,
   now: number,
 ): NotificationChanges {
+  const { appId } = notification
   const app = target.apps[appId]
-  if (!app) {
+  const definition = findApp(appId)
+  if (!app || !definition) {
     return {}
   }
 
@@ -118,11 +172,67 @@ function applyTile(
     }
   }
 
-  return {
-    apps: withAppChanges(target.apps, appId, {
-      tile: mergeTileState(app.tile, update),
-    }),
+  return applyTileImages(target.apps, { notification, definition, update, now })
+}
+
+/**
+ * Applies a tile update by its images: a blocked remote image drops it with `MessageBadContent`,
+ * remote images defer it until they are checked, and otherwise it merges at once.
+ */
+function applyTileImages(
+  apps: Record<string, AppState>,
+  context: {
+    notification: QueuedNotification
+    definition: AppDefinition
+    update: TilePayload
+    now: number
+  },
+): NotificationChanges {
+  const { notification, definition, update, now } = context
+  const { appId, deliveryId } = notification
+  const images = planTileImages(definition, update)
+  const [blocked] = images.blocked
+  if (blocked) {
+    const text = formatBlockedImageMessage(definition, blocked)
+    return { apps: withLogEntry(apps, appId, { kind: 'info', text, time: now }) }
   }
+
+  // The phone accepts the update now and shows it once its remote images have downloaded.
+  if (images.remote.length > 0) {
+    const deferredTileUpdate: DeferredTileUpdate = {
+      deliveryId,
+      appId,
+      update,
+      remoteImages: images.remote,
+      missingImages: images.missing,
+    }
+    return { deferredTileUpdate }
+  }
+  return { apps: mergeTileUpdate(apps, appId, { update, missingImages: images.missing, now }) }
+}
+
+/** Merges a tile update with its missing local images cleared, logging one warning for each. */
+function mergeTileUpdate(
+  apps: Record<string, AppState>,
+  appId: string,
+  merge: { update: TilePayload; missingImages: readonly TileImageReference[]; now: number },
+): Record<string, AppState> {
+  const app = apps[appId]
+  if (!app) {
+    return apps
+  }
+
+  const update = clearMissingImages(merge.update, merge.missingImages)
+  let next = withAppChanges(apps, appId, { tile: mergeTileState(app.tile, update) })
+  for (const image of merge.missingImages) {
+    const entry: AppLogEntry = {
+      kind: 'info',
+      text: formatMissingImageMessage(image),
+      time: merge.now,
+    }
+    next = withLogEntry(next, appId, entry)
+  }
+  return next
 }
 
 function applyRaw(

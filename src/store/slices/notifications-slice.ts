@@ -1,4 +1,4 @@
-import type { StateCreator } from 'zustand'
+import type { StateCreator, StoreApi } from 'zustand'
 
 import { findApp } from '@/apps/sample-apps'
 import { logError, logWarn } from '@/lib/log'
@@ -6,10 +6,12 @@ import { toNavigationTarget } from '@/mpns/param'
 import type { QueuedNotification } from '@/mpns/types'
 
 import type { DeviceStore } from '../device-store'
+import { checkRemoteTileImages, fetchImageProxyPath } from '../tile-images'
+import type { ImageProxyFetcher, RemoteImageCheck } from '../tile-images'
 import { MAX_APPLIED_DELIVERY_IDS, appendAllCapped } from './device-model'
 import type { ShownToast } from './device-model'
-import { applyNotificationToHandset } from './notification-model'
-import type { NotificationTarget } from './notification-model'
+import { applyCheckedTileUpdate, applyNotificationToHandset } from './notification-model'
+import type { DeferredTileUpdate, NotificationTarget } from './notification-model'
 
 export interface NotificationsSlice {
   /** Toast banners in arrival order. The first one is on screen. */
@@ -24,24 +26,37 @@ export interface NotificationsSlice {
   applyNotifications: (notifications: readonly QueuedNotification[]) => string[]
   /** Applies one delivered notification, as `applyNotifications` does. */
   applyNotification: (notification: QueuedNotification) => void
+  /** Merges a tile update whose remote images were checked, or logs why it was dropped. */
+  applyCheckedTileUpdate: (deferred: DeferredTileUpdate, check: RemoteImageCheck) => void
+  /**
+   * Fetch used for the image proxy's paths, which tests replace through `setState`.
+   * @default fetchImageProxyPath
+   */
+  fetchFromImageProxy: ImageProxyFetcher
   /** Removes a toast banner without opening its app. */
   dismissToast: (id: string) => void
   /** Removes a toast banner and opens its app at the page its Param names. */
   tapToast: (id: string) => void
 }
 
+/** The last tile image check queued per app in each store, so that tile updates merge in order. */
+const imageChecksByStore = new WeakMap<StoreApi<DeviceStore>, Map<string, Promise<void>>>()
+
 export const createNotificationsSlice: StateCreator<DeviceStore, [], [], NotificationsSlice> = (
   set,
   get,
+  api,
 ) => ({
   toasts: [],
   appliedDeliveryIds: [],
+  fetchFromImageProxy: fetchImageProxyPath,
 
   applyNotifications: (notifications) => {
     const state = get()
     const seen = new Set(state.appliedDeliveryIds)
     const appliedNow: string[] = []
     const acknowledgeable = new Set<string>()
+    const deferredTileUpdates: DeferredTileUpdate[] = []
     const now = Date.now()
     let target: NotificationTarget = {
       screen: state.screen,
@@ -65,7 +80,15 @@ export const createNotificationsSlice: StateCreator<DeviceStore, [], [], Notific
       }
 
       try {
-        target = { ...target, ...applyNotificationToHandset(target, notification, now) }
+        const { deferredTileUpdate, ...changes } = applyNotificationToHandset(
+          target,
+          notification,
+          now,
+        )
+        target = { ...target, ...changes }
+        if (deferredTileUpdate) {
+          deferredTileUpdates.push(deferredTileUpdate)
+        }
       } catch (error) {
         // Left unacknowledged, the notification is offered again on the next pull.
         logError('[push]', `Failed to apply delivery ${deliveryId}`, error, {
@@ -90,11 +113,23 @@ export const createNotificationsSlice: StateCreator<DeviceStore, [], [], Notific
         ),
       })
     }
+    // Queued after the state change, so the phone acknowledges before the images download.
+    for (const deferred of deferredTileUpdates) {
+      queueTileImageCheck(api, deferred)
+    }
     return [...acknowledgeable]
   },
 
   applyNotification: (notification) => {
     get().applyNotifications([notification])
+  },
+
+  applyCheckedTileUpdate: (deferred, check) => {
+    const { apps } = get()
+    const next = applyCheckedTileUpdate(apps, deferred, check, Date.now())
+    if (next !== apps) {
+      set({ apps: next })
+    }
   },
 
   dismissToast: (id) => {
@@ -120,3 +155,31 @@ export const createNotificationsSlice: StateCreator<DeviceStore, [], [], Notific
     get().launchApp(app.id, toNavigationTarget(toast.param, app.defaultPage))
   },
 })
+
+/** Checks a deferred tile update's remote images after the app's earlier checks have finished. */
+function queueTileImageCheck(api: StoreApi<DeviceStore>, deferred: DeferredTileUpdate): void {
+  const checks = imageChecksByStore.get(api) ?? new Map<string, Promise<void>>()
+  imageChecksByStore.set(api, checks)
+
+  const previous = checks.get(deferred.appId) ?? Promise.resolve()
+  const next = previous.then(() => checkTileImages(api, deferred))
+  checks.set(deferred.appId, next)
+  void next.then(() => {
+    if (checks.get(deferred.appId) === next) {
+      checks.delete(deferred.appId)
+    }
+  })
+}
+
+async function checkTileImages(
+  api: StoreApi<DeviceStore>,
+  deferred: DeferredTileUpdate,
+): Promise<void> {
+  try {
+    const urls = deferred.remoteImages.map((image) => image.uri)
+    const check = await checkRemoteTileImages(urls, api.getState().fetchFromImageProxy)
+    api.getState().applyCheckedTileUpdate(deferred, check)
+  } catch (error) {
+    logError('[store]', `Failed to check the tile images of delivery ${deferred.deliveryId}`, error)
+  }
+}
