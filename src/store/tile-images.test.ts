@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 
+import { toImageProxyUrl } from '@/apps/app-files'
 import type { AppDefinition } from '@/apps/app-model'
 import { SAMPLE_APPS } from '@/apps/sample-apps'
 import type { TileFieldName, TileFieldUpdate, TilePayload } from '@/mpns/types'
@@ -11,7 +12,6 @@ import {
   formatImageCheckFailureMessage,
   hasImageProxy,
   planTileImages,
-  toImageProxyUrl,
 } from './tile-images'
 import type { ImageProxyFetcher, TileImagePlan } from './tile-images'
 
@@ -195,14 +195,6 @@ describe('formatImageCheckFailureMessage', () => {
 
     expect(text).toBe(
       'Tile update dropped because the remote image in WideBackgroundImage failed: The image is larger than 80 KB. The tile keeps its look.',
-    )
-  })
-})
-
-describe('toImageProxyUrl', () => {
-  it('percent-encodes the image URL', () => {
-    expect(toImageProxyUrl('http://a.test/x.png?size=2&v=é')).toBe(
-      '/__emulator/image?url=http%3A%2F%2Fa.test%2Fx.png%3Fsize%3D2%26v%3D%C3%A9',
     )
   })
 })

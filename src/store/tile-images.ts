@@ -1,3 +1,4 @@
+import { toImageProxyUrl } from '@/apps/app-files'
 import { toAppFileKey } from '@/apps/app-model'
 import type { AppDefinition } from '@/apps/app-model'
 import type { TileFieldName, TilePayload } from '@/mpns/types'
@@ -53,8 +54,6 @@ export const TILE_IMAGE_FIELDS = [
   'CycleImage9',
 ] as const satisfies readonly TileFieldName[]
 
-/** Path of the dev and preview servers' image proxy, whose `url` parameter names the image. */
-export const IMAGE_PROXY_PATH = '/__emulator/image'
 /** Path at which the image proxy returns 204 when it runs. */
 export const IMAGE_PROXY_PROBE_PATH = '/__emulator/image-proxy'
 
@@ -131,11 +130,6 @@ export function clearMissingImages(
 /** Tells whether a tile image URI names an http or https resource. */
 export function isRemoteImageUri(uri: string): boolean {
   return REMOTE_IMAGE_URI.test(uri.trim())
-}
-
-/** Returns the same-origin proxy URL that serves a remote tile image. */
-export function toImageProxyUrl(url: string): string {
-  return `${IMAGE_PROXY_PATH}?url=${encodeURIComponent(url)}`
 }
 
 /**

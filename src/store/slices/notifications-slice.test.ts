@@ -4,6 +4,7 @@ import type { StateStorage } from 'zustand/middleware'
 import type { AppDefinition } from '@/apps/app-model'
 import type * as SampleApps from '@/apps/sample-apps'
 import type { QueuedNotification, TileFieldName, TileFieldUpdate } from '@/mpns/types'
+import { HANDSET_1 } from '@/test/handset-builders'
 
 import { createDeviceStore } from '../device-store'
 import { PROXY_MISSING_MESSAGE } from '../tile-images'
@@ -210,7 +211,7 @@ describe('createNotificationsSlice', () => {
  * to the status the proxy returns for it, and `probeStatus` is the probe's status.
  */
 function createTestStore(failures: Record<string, number> = {}, probeStatus = 204) {
-  const store = createDeviceStore(createMemoryStorage())
+  const store = createDeviceStore({ ...HANDSET_1, storage: createMemoryStorage() })
   const fetcher = vi.fn<ImageProxyFetcher>((path) => {
     if (path === '/__emulator/image-proxy') {
       return Promise.resolve(new Response(null, { status: probeStatus }))
