@@ -1,11 +1,15 @@
+import { MotionGlobalConfig } from 'framer-motion'
+import { useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 
 import { DevConsole } from './console/DevConsole'
 import { Handset } from './device/Handset'
+import { MotionModeProvider } from './device/motion-mode'
 import styles from './App.module.css'
 import { HandsetStoreProvider } from './store/handset-context'
 import { MAX_HANDSETS, handsetRegistry, useHandsetRegistry } from './store/handset-registry'
 import { getHandsetStore, removeHandset } from './store/handset-runtime'
+import { useMotionSettings } from './store/motion-settings'
 
 /** Renders the emulator page: up to four handsets side by side, and the developer console. */
 export function App() {
@@ -14,6 +18,15 @@ export function App() {
   )
   const canAdd = handsetIds.length < MAX_HANDSETS
   const canRemove = handsetIds.length > 1
+  const motion = useMotionSettings(
+    useShallow((state) => ({ mode: state.mode, seed: state.seed, tick: state.tick })),
+  )
+
+  // Deterministic mode finishes every framer-motion animation at once, page turns and toast
+  // slides included, so a screenshot never catches a frame in between.
+  useEffect(() => {
+    MotionGlobalConfig.skipAnimations = motion.mode === 'deterministic'
+  }, [motion.mode])
 
   const handleAdd = () => {
     handsetRegistry.getState().addHandset()
@@ -28,16 +41,18 @@ export function App() {
         </button>
       </div>
       <div className={styles.workspace}>
-        <div className={styles.handsets}>
-          {handsetIds.map((handsetId) => (
-            <HandsetStoreProvider key={handsetId} store={getHandsetStore(handsetId)}>
-              <Handset
-                handsetId={handsetId}
-                onRemove={canRemove ? () => removeHandset(handsetId) : undefined}
-              />
-            </HandsetStoreProvider>
-          ))}
-        </div>
+        <MotionModeProvider mode={motion.mode} seed={motion.seed} tick={motion.tick}>
+          <div className={styles.handsets}>
+            {handsetIds.map((handsetId) => (
+              <HandsetStoreProvider key={handsetId} store={getHandsetStore(handsetId)}>
+                <Handset
+                  handsetId={handsetId}
+                  onRemove={canRemove ? () => removeHandset(handsetId) : undefined}
+                />
+              </HandsetStoreProvider>
+            ))}
+          </div>
+        </MotionModeProvider>
         <DevConsole />
       </div>
     </main>

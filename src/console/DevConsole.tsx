@@ -7,6 +7,7 @@ import styles from './DevConsole.module.css'
 import { EngineClockPanel } from './EngineClockPanel'
 import { EngineSettingsPanel } from './EngineSettingsPanel'
 import { ExchangeView } from './ExchangeView'
+import { MotionPanel } from './MotionPanel'
 import { SendForm } from './SendForm'
 
 /**
@@ -30,6 +31,7 @@ export function DevConsole() {
         <DeviceStatePanel />
         <EngineClockPanel />
         <EngineSettingsPanel />
+        <MotionPanel />
       </div>
     </section>
   )

@@ -9,6 +9,7 @@ import type { Theme } from '@/store/slices/handset-profile'
 import { AppList } from './AppList'
 import { AppPage } from './AppPage'
 import { HardwareButtons } from './HardwareButtons'
+import { useMotionMode } from './motion-mode'
 import styles from './Handset.module.css'
 import { TURNSTILE_VARIANTS } from './motion'
 import { PermissionPrompt } from './PermissionPrompt'
@@ -45,6 +46,7 @@ export function Handset({ handsetId, onRemove }: HandsetProps) {
   const profile = useHandsetRegistry(selectHandsetProfile(handsetId))
   const model = findDeviceModel(profile?.model ?? 'wvga')
   const colors = THEME_COLORS[profile?.theme ?? 'dark']
+  const reducedMotion = useMotionMode().mode === 'animated' ? 'user' : 'always'
   const style = {
     '--accent': toAccentHex(profile?.accent ?? DEFAULT_ACCENT),
     '--screen-scale': SCREEN_SCALE,
@@ -55,7 +57,7 @@ export function Handset({ handsetId, onRemove }: HandsetProps) {
   } as CSSProperties
 
   return (
-    <MotionConfig reducedMotion="user" transformPagePoint={toLogicalPoint}>
+    <MotionConfig reducedMotion={reducedMotion} transformPagePoint={toLogicalPoint}>
       <section role="region" aria-label={handsetName} className={styles.handset} style={style}>
         <div className={styles.viewport}>
           <div className={styles.screen}>
