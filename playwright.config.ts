@@ -19,6 +19,11 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   workers: 2,
   timeout: 60_000,
+  // Baselines are committed beside the specs, one folder for all, named by the spec's argument.
+  snapshotPathTemplate: '{testDir}/screenshot-baselines/{arg}{ext}',
+  expect: {
+    toHaveScreenshot: { maxDiffPixelRatio: 0.01, animations: 'disabled', caret: 'hide' },
+  },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     baseURL: `http://127.0.0.1:${DEV_PORT}`,
