@@ -12,6 +12,8 @@ export class PhonePage {
   readonly startButton: Locator
   readonly searchButton: Locator
   readonly toast: Locator
+  /** The cue naming the sound the current toast played: `Default sound`, `Silent` or a file name. */
+  readonly toastSound: Locator
   readonly permissionPrompt: Locator
   readonly channelUri: Locator
   readonly currentPage: Locator
@@ -36,6 +38,7 @@ export class PhonePage {
     this.startButton = this.handset.getByRole('button', { name: 'Start', exact: true })
     this.searchButton = this.handset.getByRole('button', { name: 'Search', exact: true })
     this.toast = this.handset.getByRole('alert')
+    this.toastSound = this.handset.getByRole('status', { name: 'Toast sound', exact: true })
     this.permissionPrompt = this.handset.getByRole('dialog')
     this.channelUri = this.handset.getByRole('textbox', { name: 'Channel URI', exact: true })
     this.currentPage = this.handset.getByRole('status', { name: 'Current page', exact: true })
@@ -118,6 +121,28 @@ export class PhonePage {
   async dismissToast(text?: string): Promise<void> {
     const banner = text === undefined ? this.toast : this.toastWithText(text)
     await banner.getByRole('button', { name: 'Dismiss', exact: true }).click()
+    await expect(banner).toBeHidden()
+  }
+
+  /**
+   * Flicks the toast banner, or the one that contains `text`, to the right with a mouse drag
+   * across most of its width, and waits until it has left.
+   */
+  async swipeToastRight(text?: string): Promise<void> {
+    const banner = text === undefined ? this.toast : this.toastWithText(text)
+    // Hovering waits until the banner has finished sliding in, so its box stays put.
+    await banner.hover()
+    const box = await banner.boundingBox()
+    if (!box) {
+      throw new Error('Failed to swipe the toast: no toast banner is on screen.')
+    }
+
+    const startX = box.x + box.width / 2
+    const y = box.y + box.height / 2
+    await this.page.mouse.move(startX, y)
+    await this.page.mouse.down()
+    await this.page.mouse.move(startX + box.width * 0.6, y, { steps: 12 })
+    await this.page.mouse.up()
     await expect(banner).toBeHidden()
   }
 

@@ -43,7 +43,10 @@ const TURNSTILE_FADE_MS = 10
  * a little faster than the Toolkit HubTile's 850 ms.
  */
 const TILE_FLIP_HALF_MS = 300
+// NOTE: no source gives the toast's entrance, so sliding down from the top over 250 ms is a guess.
 const TOAST_SLIDE_MS = 250
+/** A flicked toast leaves across the whole 480-logical-px screen width. */
+const TOAST_FLICK_EXIT_X_PX = 480
 
 // The real shell's flip interval is not published, and the Toolkit's HubTile imitation
 // waits 0.1 to 3 s. The handset waits a random 4 to 7 s so each side stays readable.
@@ -139,8 +142,10 @@ export const TILE_FLIP_VARIANTS: Variants = {
   },
 }
 
-/** Toast banner: slides down from above the screen and back up when it leaves. */
-export const TOAST_SLIDE_TRANSITION: Transition = {
+/** Direction a toast banner leaves in: up after its time or a tap, right when flicked away. */
+export type ToastExitDirection = 'up' | 'right'
+
+const TOAST_SLIDE_TRANSITION: Transition = {
   duration: TOAST_SLIDE_MS / 1000,
   ease: 'easeOut',
 }
@@ -229,4 +234,17 @@ export function toEffectiveMotionMode(
   prefersReducedMotion: boolean,
 ): MotionMode {
   return requested === 'animated' && prefersReducedMotion ? 'reduced' : requested
+}
+
+/**
+ * Toast banner keyed by exit direction, passed through AnimatePresence's `custom`: it slides
+ * down from above the screen, and leaves upwards or to the right.
+ */
+export const TOAST_VARIANTS: Variants = {
+  enter: { x: 0, y: '-100%' },
+  center: { x: 0, y: 0, transition: TOAST_SLIDE_TRANSITION },
+  exit: (direction: ToastExitDirection) =>
+    direction === 'right'
+      ? { x: TOAST_FLICK_EXIT_X_PX, transition: TOAST_SLIDE_TRANSITION }
+      : { y: '-100%', opacity: 0, transition: TOAST_SLIDE_TRANSITION },
 }

@@ -59,7 +59,7 @@ describe('useDeviceStore', () => {
     const log = store.getState().apps[WEATHER]?.log ?? []
     expect(log.map(({ kind, text }) => ({ kind, text }))).toContainEqual({
       kind: 'toast',
-      text: 'Toast received in app: Oslo Snow',
+      text: 'Toast received in app: wp:Text1="Oslo", wp:Text2="Snow"',
     })
   })
 

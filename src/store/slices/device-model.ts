@@ -36,6 +36,12 @@ export type Screen =
 
 export type NavigationDirection = 'forward' | 'backward'
 
+/**
+ * The sound a toast plays as it arrives: the system notification sound, a sound file from the
+ * app's package (named by `wp:Sound`), or none (`Silent="true"`).
+ */
+export type ToastSound = { kind: 'default' } | { kind: 'silent' } | { kind: 'custom'; path: string }
+
 /** A toast banner waiting in line or on screen; `id` is the delivery id it came with. */
 export interface ShownToast {
   id: string
@@ -43,6 +49,8 @@ export interface ShownToast {
   text1: string
   text2: string
   param?: string
+  /** Sound decided when the toast arrived; absent means the default sound. */
+  sound?: ToastSound
 }
 
 /**

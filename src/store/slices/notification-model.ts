@@ -15,12 +15,16 @@ import {
 import type { RemoteImageCheck, TileImageReference } from '../tile-images'
 import { MAX_QUEUED_TOASTS, toForegroundAppId, withAppChanges, withLogEntry } from './device-model'
 import type { AppLogEntry, AppState, Screen, ShownToast } from './device-model'
+import { decideToastOutcome, decideToastSound, toInAppToastText } from './toast-rules'
+import type { HandsetConditions } from './toast-rules'
 
 /** The parts of the handset state that applying a notification reads and replaces. */
 export interface NotificationTarget {
   screen: Screen
   apps: Record<string, AppState>
   toasts: ShownToast[]
+  /** OS version, power level and screen state, which decide how a toast arrives. */
+  conditions: HandsetConditions
 }
 
 /**
@@ -106,12 +110,6 @@ export function applyCheckedTileUpdate(
   return merged
 }
 
-/** Formats the log line an app writes when a toast reaches it in the foreground. */
-export function toForegroundToastText(toast: ToastPayload): string {
-  const text = [toast.text1, toast.text2].filter((part) => part !== undefined && part !== '')
-  return ['Toast received in app:', ...text].join(' ')
-}
-
 /** Decodes a raw body as UTF-8, replacing invalid byte sequences with U+FFFD. */
 export function decodeRawBody(body: Uint8Array): string {
   return rawDecoder.decode(body)
@@ -124,23 +122,32 @@ function applyToast(
   context: { foreground: boolean; now: number },
 ): NotificationChanges {
   const { appId } = notification
-  // WP8 draws no banner for the app in the foreground. Its ShellToastNotificationReceived
-  // handler receives the toast instead, and the sample apps log it.
-  if (context.foreground) {
+  const outcome = decideToastOutcome({
+    ...target.conditions,
+    foreground: context.foreground,
+    // Every sample app registers ShellToastNotificationReceived on its channel.
+    hasToastHandler: true,
+  })
+  if (outcome === 'none') {
+    return {}
+  }
+  if (outcome === 'in-app') {
     const entry = {
       kind: 'toast' as const,
-      text: toForegroundToastText(toast),
+      text: toInAppToastText(toast),
       time: context.now,
     }
     return { apps: withLogEntry(target.apps, appId, entry) }
   }
 
+  const sound = decideToastSound(toast, target.conditions.osVersion)
   const banner: ShownToast = {
     id: notification.deliveryId,
     appId,
     text1: toast.text1 ?? '',
     text2: toast.text2 ?? '',
     ...(toast.param === undefined ? {} : { param: toast.param }),
+    ...(sound.kind === 'default' ? {} : { sound }),
   }
   return { toasts: enqueueToast(target.toasts, banner) }
 }

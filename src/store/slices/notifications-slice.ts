@@ -6,12 +6,15 @@ import { toNavigationTarget } from '@/mpns/param'
 import type { QueuedNotification } from '@/mpns/types'
 
 import type { DeviceStore } from '../device-store'
+import { handsetRegistry, selectHandsetProfile } from '../handset-registry'
 import { checkRemoteTileImages, fetchImageProxyPath } from '../tile-images'
 import type { ImageProxyFetcher, RemoteImageCheck } from '../tile-images'
 import { MAX_APPLIED_DELIVERY_IDS, appendAllCapped } from './device-model'
 import type { ShownToast } from './device-model'
 import { applyCheckedTileUpdate, applyNotificationToHandset } from './notification-model'
 import type { DeferredTileUpdate, NotificationTarget } from './notification-model'
+import { DEFAULT_OS_VERSION, selectScreenPower } from './toast-rules'
+import type { HandsetConditions } from './toast-rules'
 
 export interface NotificationsSlice {
   /** Toast banners in arrival order. The first one is on screen. */
@@ -62,6 +65,7 @@ export const createNotificationsSlice: StateCreator<DeviceStore, [], [], Notific
       screen: state.screen,
       apps: state.apps,
       toasts: state.toasts,
+      conditions: readHandsetConditions(state),
     }
 
     for (const notification of notifications) {
@@ -181,5 +185,15 @@ async function checkTileImages(
     api.getState().applyCheckedTileUpdate(deferred, check)
   } catch (error) {
     logError('[store]', `Failed to check the tile images of delivery ${deferred.deliveryId}`, error)
+  }
+}
+
+/** Reads the handset's OS version from its profile, and its power and screen from the store. */
+function readHandsetConditions(state: DeviceStore): HandsetConditions {
+  const profile = selectHandsetProfile(state.handsetId)(handsetRegistry.getState())
+  return {
+    ...selectScreenPower(state),
+    osVersion: profile?.osVersion ?? DEFAULT_OS_VERSION,
+    battery: state.battery,
   }
 }

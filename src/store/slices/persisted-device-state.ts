@@ -182,8 +182,19 @@ function isShownToast(value: unknown, apps: Record<string, AppState>): boolean {
     apps[value.appId]?.installed === true &&
     typeof value.text1 === 'string' &&
     typeof value.text2 === 'string' &&
-    (value.param === undefined || typeof value.param === 'string')
+    (value.param === undefined || typeof value.param === 'string') &&
+    (value.sound === undefined || isToastSound(value.sound))
   )
+}
+
+function isToastSound(value: unknown): boolean {
+  if (!isRecord(value)) {
+    return false
+  }
+  if (value.kind === 'custom') {
+    return typeof value.path === 'string'
+  }
+  return value.kind === 'default' || value.kind === 'silent'
 }
 
 function isCount(value: unknown): value is number {
