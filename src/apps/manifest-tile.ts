@@ -127,8 +127,8 @@ const TEMPLATE_NAMES = 'TemplateFlip, TemplateIconic, TemplateCycle or TemplateT
  * unknown template gets a FlipTile titled with the app name, and a warning.
  */
 export function readPrimaryTile(app: ManifestElement, appName: string): ManifestTile {
-  const token = findChild(app, 'Tokens')
-  const primaryToken = token === undefined ? undefined : findChild(token, 'PrimaryToken')
+  const tokens = findChild(app, 'Tokens')
+  const primaryToken = tokens === undefined ? undefined : findChild(tokens, 'PrimaryToken')
   const templateElement = primaryToken?.children.find((child) =>
     TEMPLATES.has(child.name.toLowerCase()),
   )

@@ -71,9 +71,12 @@ export function parseManifestXml(xml: string): ManifestXmlResult {
   const validation = XMLValidator.validate(text, { allowBooleanAttributes: false })
   if (validation !== true) {
     const { msg, line, col } = validation.err
+    const reason = msg.endsWith('.') ? msg : `${msg}.`
+    // The validator gives no column when the document ends before a root element.
+    const location = typeof col === 'number' ? `line ${line}, column ${col}` : `line ${line}`
     return {
       ok: false,
-      error: `${INVALID_PREFIX} the XML is not well-formed at line ${line}, column ${col}: ${msg} Fix the file or choose the manifest Visual Studio generated.`,
+      error: `${INVALID_PREFIX} the XML is not well-formed at ${location}: ${reason} Fix the file or choose the manifest Visual Studio generated.`,
     }
   }
 

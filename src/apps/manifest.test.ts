@@ -385,6 +385,11 @@ describe('parseAppManifest', () => {
       "Invalid WMAppManifest.xml: the XML is not well-formed at line 3, column 1: Expected closing tag 'App' (opened in line 2, col 3) instead of closing tag 'Deployment'. Fix the file or choose the manifest Visual Studio generated.",
     ],
     [
+      'a declaration without a root element',
+      '<?xml version="1.0" encoding="utf-8"?>\n<!-- nothing -->',
+      'Invalid WMAppManifest.xml: the XML is not well-formed at line 1: Start tag expected. Fix the file or choose the manifest Visual Studio generated.',
+    ],
+    [
       'an entity declaration',
       '<!DOCTYPE Deployment [<!ENTITY a "aaaa">]><Deployment><App Title="&a;"/></Deployment>',
       'Invalid WMAppManifest.xml: it contains a DOCTYPE or ENTITY declaration, which no Windows Phone manifest has. Remove the declaration or choose the manifest Visual Studio generated.',

@@ -38,9 +38,9 @@ export function parseAppManifest(
   xml: string,
   files: ReadonlyMap<string, string> = new Map(),
 ): ManifestParseResult {
-  const sizeError = checkManifestSize(xml)
-  if (sizeError !== undefined) {
-    return { ok: false, error: sizeError }
+  const inputError = checkManifestInput(xml)
+  if (inputError !== undefined) {
+    return { ok: false, error: inputError }
   }
   const parsed = parseManifestXml(xml)
   if (!parsed.ok) {
@@ -88,7 +88,8 @@ export function parseAppManifest(
   return { ok: true, app: definition, warnings }
 }
 
-function checkManifestSize(xml: string): string | undefined {
+/** Rejects a manifest that is too large to parse or empty. */
+function checkManifestInput(xml: string): string | undefined {
   // A string never has more UTF-16 code units than its UTF-8 encoding has bytes, so a long
   // string is rejected before it is encoded.
   const tooLarge =
