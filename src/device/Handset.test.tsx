@@ -52,6 +52,9 @@ describe('Handset', () => {
     expect(names).toEqual([
       'Contoso Weather',
       'Contoso Chat',
+      'Contoso Photos',
+      'Fabrikam Scores',
+      'Woodgrove Stocks',
       'App list',
       'Back',
       'Start',

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { StateStorage } from 'zustand/middleware'
 
+import { findApp } from '@/apps/sample-apps'
 import type { ChannelRecord, QueuedNotification, TilePayload, ToastPayload } from '@/mpns/types'
 import { openChannel } from '@/store/worker-sync'
 import { HANDSET_1, HANDSET_1_STORAGE_KEY } from '@/test/handset-builders'
@@ -122,7 +123,7 @@ describe('useDeviceStore', () => {
 
     expect(store.getState().apps[WEATHER]?.tile).toEqual({
       template: 'FlipTile',
-      fields: { Title: 'Oslo' },
+      fields: { ...findApp(WEATHER)?.initialTile.fields, Title: 'Oslo' },
     })
   })
 
@@ -496,7 +497,7 @@ describe('useDeviceStore', () => {
       permission: 'unasked',
       launched: false,
       log: [],
-      tile: { template: 'FlipTile', fields: { Title: 'Contoso Weather' } },
+      tile: findApp(WEATHER)?.initialTile,
       rawReceivedCount: 0,
     })
     expect(Object.keys(store.getState().apps)).not.toContain('removed-app')
@@ -526,7 +527,7 @@ describe('useDeviceStore', () => {
       permission: 'unasked',
       launched: false,
       log: [],
-      tile: { template: 'IconicTile', fields: { Title: 'Contoso Chat' } },
+      tile: findApp(CHAT)?.initialTile,
       rawReceivedCount: 0,
     })
     expect(store.getState().screen).toEqual({ kind: 'start' })

@@ -29,11 +29,21 @@ export interface RealWorldPayloadFixture {
   notes: string
 }
 
+/** One `WMAppManifest.xml` of a public Windows Phone app, byte for byte as published. */
+export interface RealWorldManifestFixture {
+  /** File name, `<owner>__<repo>__WMAppManifest.xml`. */
+  name: string
+  /** The file decoded as UTF-8, with a byte order mark kept as U+FEFF. */
+  xml: string
+}
+
 const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 const CLIENT_REQUESTS_FOLDER = join('fixtures', 'mpns-client-requests')
 
 const REAL_WORLD_PAYLOADS_FOLDER = join('fixtures', 'real-world', 'payloads')
+
+const REAL_WORLD_MANIFESTS_FOLDER = join('fixtures', 'real-world', 'manifests')
 
 /**
  * Locates the shared folder: `MPNS_SHARED_DIR`, else `../shared` beside the repository.
@@ -77,6 +87,20 @@ export function loadRealWorldPayloadFixtures(): RealWorldPayloadFixture[] {
     description: 'real-world payload fixtures',
     convert: toRealWorldPayloadFixture,
   })
+}
+
+/** Reads every real-world app manifest (`.xml` files), sorted by file name. */
+export function loadRealWorldManifestFixtures(): RealWorldManifestFixture[] {
+  const shared = resolveSharedDir()
+  if (shared.dir === null) {
+    throw new Error(`Failed to load real-world manifest fixtures: ${shared.reason}`)
+  }
+
+  const folder = join(shared.dir, REAL_WORLD_MANIFESTS_FOLDER)
+  return readdirSync(folder)
+    .filter((fileName) => fileName.toLowerCase().endsWith('.xml'))
+    .sort()
+    .map((fileName) => ({ name: fileName, xml: readFileSync(join(folder, fileName), 'utf8') }))
 }
 
 function loadFixtureFolder<Fixture>(options: {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { StateStorage } from 'zustand/middleware'
 
+import { findApp } from '@/apps/sample-apps'
 import type { ChannelRecord, QueuedNotification } from '@/mpns/types'
 import { closeChannel, openChannel } from '@/store/worker-sync'
 import { HANDSET_1 } from '@/test/handset-builders'
@@ -129,7 +130,7 @@ describe('apps slice', () => {
       permission: 'unasked',
       launched: false,
       log: [],
-      tile: { template: 'IconicTile', fields: { Title: 'Contoso Chat' } },
+      tile: findApp(CHAT)?.initialTile,
       rawReceivedCount: 0,
     })
     expect(store.getState().screen).toEqual({ kind: 'start' })
