@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { StateStorage } from 'zustand/middleware'
 
 import type { AppDefinition } from '@/apps/app-model'
+import { findApp } from '@/apps/sample-apps'
 import type * as SampleApps from '@/apps/sample-apps'
 import type { QueuedNotification, TileFieldName, TileFieldUpdate } from '@/mpns/types'
 import { HANDSET_1 } from '@/test/handset-builders'
@@ -37,6 +38,8 @@ vi.mock('@/apps/sample-apps', async (importOriginal) => {
 type Fields = Partial<Record<TileFieldName, TileFieldUpdate>>
 
 const WEATHER = 'contoso-weather'
+/** Fields of Contoso Weather's primary tile as its manifest declares them. */
+const WEATHER_INITIAL_FIELDS = findApp(WEATHER)?.initialTile.fields ?? {}
 const NEWS = 'fabrikam-news'
 const HANDSET = 'handset-1'
 const SMALL = 'http://127.0.0.1:9000/small.png'
@@ -67,6 +70,7 @@ describe('createNotificationsSlice', () => {
 
     await vi.waitFor(() =>
       expect(store.getState().apps[WEATHER]?.tile.fields).toEqual({
+        ...WEATHER_INITIAL_FIELDS,
         Title: 'Oslo',
         BackgroundImage: SMALL,
       }),
@@ -172,7 +176,7 @@ describe('createNotificationsSlice', () => {
 
     await vi.waitFor(() => expect(store.getState().apps[WEATHER]?.log).toHaveLength(1))
     const app = store.getState().apps[WEATHER]
-    expect(app?.tile.fields).toEqual({ Title: 'Contoso Weather', BackgroundImage: SMALL })
+    expect(app?.tile.fields).toEqual({ ...WEATHER_INITIAL_FIELDS, BackgroundImage: SMALL })
     expect(app?.log[0]?.text).toContain('Tile image "/Assets/back.png" in BackBackgroundImage')
   })
 
