@@ -27,7 +27,20 @@ export const SAMPLE_APPS: readonly AppDefinition[] = [
     lockScreen: { iconCount: false, textField: false },
     pages: [DEFAULT_PAGE],
     assets: {},
-    secondaryTiles: [],
+    secondaryTiles: [
+      {
+        navigationUri: '/CityPage.xaml?city=Oslo',
+        label: 'Pin Oslo to Start',
+        initialTile: { template: 'FlipTile', fields: { Title: 'Oslo' } },
+        supportsWide: true,
+      },
+      {
+        navigationUri: '/CityPage.xaml?city=Bergen',
+        label: 'Pin Bergen to Start',
+        initialTile: { template: 'FlipTile', fields: { Title: 'Bergen' } },
+        supportsWide: false,
+      },
+    ],
     // NOTE: the samples bind every http and https origin, so any test server's images show.
     tileImageBaseUris: ['http://', 'https://'],
     handlesRaw: true,

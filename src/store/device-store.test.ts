@@ -497,6 +497,7 @@ describe('useDeviceStore', () => {
       launched: false,
       log: [],
       tile: { template: 'FlipTile', fields: { Title: 'Contoso Weather' } },
+      secondaryTiles: {},
       rawReceivedCount: 0,
     })
     expect(Object.keys(store.getState().apps)).not.toContain('removed-app')
@@ -527,6 +528,7 @@ describe('useDeviceStore', () => {
       launched: false,
       log: [],
       tile: { template: 'IconicTile', fields: { Title: 'Contoso Chat' } },
+      secondaryTiles: {},
       rawReceivedCount: 0,
     })
     expect(store.getState().screen).toEqual({ kind: 'start' })

@@ -130,6 +130,7 @@ describe('apps slice', () => {
       launched: false,
       log: [],
       tile: { template: 'IconicTile', fields: { Title: 'Contoso Chat' } },
+      secondaryTiles: {},
       rawReceivedCount: 0,
     })
     expect(store.getState().screen).toEqual({ kind: 'start' })
