@@ -28,6 +28,8 @@ export interface ServiceDeviceState {
   foregroundAppId: string | null
   network: 'online' | 'offline'
   battery: 'normal' | 'saver' | 'critical'
+  /** Navigation URIs of the pinned secondary tiles, keyed by app id. */
+  secondaryTileIds: Record<string, string[]>
 }
 
 /** Engine settings as the service stores them, keyed as the console's controls set them. */
@@ -299,13 +301,16 @@ function toServiceDeviceState(stored: unknown): ServiceDeviceState | undefined {
   if (!isRecord(stored)) {
     return undefined
   }
-  const { foregroundAppId, network, battery } = stored
+  const { foregroundAppId, network, battery, secondaryTileIds } = stored
   // A device stored by the first schema version has no network or battery: it was online on
   // normal power.
   return {
     foregroundAppId: typeof foregroundAppId === 'string' ? foregroundAppId : null,
     network: network === 'offline' ? 'offline' : 'online',
     battery: battery === 'saver' || battery === 'critical' ? battery : 'normal',
+    secondaryTileIds: isRecord(secondaryTileIds)
+      ? (secondaryTileIds as Record<string, string[]>)
+      : {},
   }
 }
 

@@ -27,6 +27,13 @@ export class PhonePage {
   readonly uninstallButton: Locator
   /** The app page's count of raw notifications handed to the running app. Its text is the number. */
   readonly rawCount: Locator
+  /** The list of Start tiles, in Start order. */
+  readonly startTiles: Locator
+  /**
+   * Start's hidden status line: empty outside customisation, and otherwise
+   * `Customizing <tile name>: <size> tile, <position> of <count>. …`.
+   */
+  readonly customizationStatus: Locator
 
   constructor(
     readonly page: Page,
@@ -54,6 +61,11 @@ export class PhonePage {
     this.uninstallButton = this.handset.getByRole('button', { name: 'Uninstall', exact: true })
     this.rawCount = this.handset.getByRole('status', {
       name: 'Raw notifications received',
+      exact: true,
+    })
+    this.startTiles = this.startScreen.getByRole('list', { name: 'Tiles', exact: true })
+    this.customizationStatus = this.startScreen.getByRole('status', {
+      name: 'Customization',
       exact: true,
     })
   }
@@ -186,10 +198,115 @@ export class PhonePage {
     return count
   }
 
+  /**
+   * Returns the Unpin button of the held tile. A tile's name here is the app name, then its
+   * title when different, without the count.
+   */
+  unpinButton(tileName: string): Locator {
+    return this.startTiles.getByRole('button', { name: `Unpin ${tileName}`, exact: true })
+  }
+
+  /** Returns the Resize button of the held tile. */
+  resizeButton(tileName: string): Locator {
+    return this.startTiles.getByRole('button', { name: `Resize ${tileName}`, exact: true })
+  }
+
+  /**
+   * Presses and holds a Start tile with the mouse until customisation starts, then releases.
+   * `tile` is a tile locator, such as `tile(name)` or `appTile(appName)`.
+   */
+  async enterCustomization(tile: Locator, tileName: string): Promise<void> {
+    await this.holdTile(tile, tileName)
+    await this.page.mouse.up()
+  }
+
+  /** Focuses a Start tile and enters customisation with the ContextMenu key. */
+  async enterCustomizationWithKeyboard(tile: Locator, tileName: string): Promise<void> {
+    await tile.focus()
+    await this.page.keyboard.press('ContextMenu')
+    await expect(this.customizationStatus).toContainText(`Customizing ${tileName}:`)
+  }
+
+  /** Presses the hardware Back key to end customisation, and waits until it has ended. */
+  async leaveCustomization(): Promise<void> {
+    await this.backButton.click()
+    await expect(this.customizationStatus).toHaveText('')
+  }
+
+  /** Clicks the held tile's Resize button and waits for the announced size. */
+  async resizeTile(tileName: string, expectedSize: 'small' | 'medium' | 'wide'): Promise<void> {
+    await this.resizeButton(tileName).click()
+    await expect(this.customizationStatus).toContainText(`${tileName}: ${expectedSize} tile`)
+  }
+
+  /** Holds a tile to enter customisation, clicks its Unpin button and waits until it is gone. */
+  async unpinTile(tile: Locator, tileName: string): Promise<void> {
+    await this.enterCustomization(tile, tileName)
+    await this.unpinButton(tileName).click()
+    await expect(tile).toBeHidden()
+  }
+
+  /** Pins an installed app's tile from the app list and waits until Start shows it. */
+  async pinToStart(appName: string): Promise<void> {
+    await this.openAppList()
+    await this.appList.getByRole('button', { name: `Pin ${appName} to Start`, exact: true }).click()
+    await expect(this.appTile(appName).first()).toBeVisible()
+  }
+
+  /** Clicks one of the open app's pin buttons, such as `Pin Oslo to Start`, and waits for Start. */
+  async pinSecondaryTile(label: string): Promise<void> {
+    await this.handset.getByRole('button', { name: label, exact: true }).click()
+    await expect(this.startScreen).toBeVisible()
+  }
+
+  /**
+   * Holds a tile until customisation starts and drags it onto another tile, so it takes that
+   * tile's place in the Start order. The mouse moves in steps, as a finger would.
+   */
+  async dragTile(tile: Locator, tileName: string, onto: Locator): Promise<void> {
+    await this.holdTile(tile, tileName)
+    const target = await onto.boundingBox()
+    if (target === null) {
+      throw new Error(`Failed to drag ${tileName}: the target tile is not on screen.`)
+    }
+    await this.page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, {
+      steps: 8,
+    })
+    await this.page.mouse.up()
+  }
+
+  /** Reads the accessible names of the Start tiles in Start order, outside customisation. */
+  async readTileNames(): Promise<string[]> {
+    const tiles = await this.startTiles.getByRole('button').all()
+    return Promise.all(tiles.map(async (tile) => (await tile.getAttribute('aria-label')) ?? ''))
+  }
+
+  /** Returns the open app's pin button for a secondary tile, such as `Pin Oslo to Start`. */
+  secondaryTilePinButton(label: string): Locator {
+    return this.handset.getByRole('button', { name: label, exact: true })
+  }
+
+  /** Presses the mouse on a tile and keeps it down until the tile is held. */
+  private async holdTile(tile: Locator, tileName: string): Promise<void> {
+    const center = await toCenter(tile, tileName)
+    await this.page.mouse.move(center.x, center.y)
+    await this.page.mouse.down()
+    await expect(this.unpinButton(tileName)).toBeVisible()
+  }
+
   /** Reads the text of every line of the open app's notification log, oldest first. */
   async readLogEntries(): Promise<string[]> {
     return this.notificationLog.getByRole('paragraph').allInnerTexts()
   }
+}
+
+/** Returns where the mouse presses a tile: its center, in page pixels. */
+async function toCenter(tile: Locator, tileName: string): Promise<{ x: number; y: number }> {
+  const box = await tile.boundingBox()
+  if (box === null) {
+    throw new Error(`Failed to press ${tileName}: the tile is not on screen.`)
+  }
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
 }
 
 function escapeRegExp(text: string): string {

@@ -44,7 +44,7 @@ const CONTOSO_WEATHER: AppDefinition = {
     '/Assets/Tiles/FlipCycleTileLarge.png',
   ]),
   lockScreen: { iconCount: false, textField: false },
-  secondaryTiles: [createCityTile('Oslo'), createCityTile('Nairobi')],
+  secondaryTiles: [createCityTile('Oslo', true), createCityTile('Bergen', false)],
   tileImageBaseUris: ANY_REMOTE_ORIGIN,
   handlesRaw: true,
   origin: 'sample',
@@ -219,10 +219,10 @@ function toSampleAssets(appId: string, paths: readonly string[]): Record<string,
   )
 }
 
-function createCityTile(city: string): SecondaryTileOffer {
+function createCityTile(city: string, supportsWide: boolean): SecondaryTileOffer {
   return {
     navigationUri: `${WEATHER_CITY_PAGE}?city=${city}`,
-    label: `Pin ${city}`,
+    label: `Pin ${city} to Start`,
     initialTile: {
       template: 'FlipTile',
       fields: {
@@ -231,6 +231,6 @@ function createCityTile(city: string): SecondaryTileOffer {
         WideBackgroundImage: '/Assets/Tiles/FlipCycleTileLarge.png',
       },
     },
-    supportsWide: true,
+    supportsWide,
   }
 }

@@ -25,6 +25,7 @@ export function AppPage({ appId, page, query }: AppPageProps) {
   const answerPermission = useHandsetStore((state) => state.answerPermission)
   const closeChannel = useHandsetStore((state) => state.closeChannel)
   const uninstallApp = useHandsetStore((state) => state.uninstallApp)
+  const pinSecondaryTile = useHandsetStore((state) => state.pinSecondaryTile)
   const rawCountLabelId = useId()
   if (!app || !appState) {
     return null
@@ -65,6 +66,22 @@ export function AppPage({ appId, page, query }: AppPageProps) {
           Uninstall
         </button>
       </div>
+
+      {app.secondaryTiles.length > 0 && (
+        <div className={styles.actions}>
+          {app.secondaryTiles.map((offer) => (
+            <button
+              key={offer.navigationUri}
+              type="button"
+              className={styles.actionButton}
+              disabled={appState.secondaryTiles[offer.navigationUri] !== undefined}
+              onClick={() => pinSecondaryTile(appId, offer.navigationUri)}
+            >
+              {offer.label}
+            </button>
+          ))}
+        </div>
+      )}
 
       <section className={styles.section}>
         <h3 className={styles.sectionTitle}>Current page</h3>

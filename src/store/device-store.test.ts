@@ -498,6 +498,7 @@ describe('useDeviceStore', () => {
       launched: false,
       log: [],
       tile: findApp(WEATHER)?.initialTile,
+      secondaryTiles: {},
       rawReceivedCount: 0,
     })
     expect(Object.keys(store.getState().apps)).not.toContain('removed-app')
@@ -528,6 +529,7 @@ describe('useDeviceStore', () => {
       launched: false,
       log: [],
       tile: findApp(CHAT)?.initialTile,
+      secondaryTiles: {},
       rawReceivedCount: 0,
     })
     expect(store.getState().screen).toEqual({ kind: 'start' })

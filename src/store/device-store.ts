@@ -14,12 +14,18 @@ import { createNotificationsSlice } from './slices/notifications-slice'
 import type { NotificationsSlice } from './slices/notifications-slice'
 import { mergePersistedDeviceState, toPersistedDeviceState } from './slices/persisted-device-state'
 import type { PersistedDeviceState } from './slices/persisted-device-state'
+import { createStartLayoutSlice } from './slices/start-layout-slice'
+import type { StartLayoutSlice } from './slices/start-layout-slice'
 
 /**
  * The handset: navigation, apps and their tiles, toast banners, applied deliveries, and the
  * device state (airplane mode, battery) that its push client reports.
  */
-export type DeviceStore = NavigationSlice & AppsSlice & NotificationsSlice & DeviceStateSlice
+export type DeviceStore = NavigationSlice &
+  AppsSlice &
+  NotificationsSlice &
+  DeviceStateSlice &
+  StartLayoutSlice
 
 /** Returns the localStorage key of a handset's persisted state. */
 export function toDeviceStorageKey(handsetId: string): string {
@@ -52,6 +58,7 @@ export function createDeviceStore(options: DeviceStoreOptions) {
       (...args) => ({
         ...createNavigationSlice(...args),
         ...createAppsSlice(...args),
+        ...createStartLayoutSlice(...args),
         ...createNotificationsSlice(...args),
         ...createDeviceStateSlice(...args),
         handsetId,

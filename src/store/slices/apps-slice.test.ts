@@ -131,6 +131,7 @@ describe('apps slice', () => {
       launched: false,
       log: [],
       tile: findApp(CHAT)?.initialTile,
+      secondaryTiles: {},
       rawReceivedCount: 0,
     })
     expect(store.getState().screen).toEqual({ kind: 'start' })

@@ -14,6 +14,8 @@ import {
 } from './device-model'
 import type { AppLogEntry, AppState } from './device-model'
 import { withoutAppScreens } from './navigation-slice'
+import { withoutAppStartTiles } from './start-layout-slice'
+import { createPrimaryStartTile, pinStartTile } from './start-tiles'
 
 export interface AppsSlice {
   /** Per-app handset state, keyed by app id; uninstalled apps keep an entry. */
@@ -76,6 +78,7 @@ export const createAppsSlice: StateCreator<DeviceStore, [], [], AppsSlice> = (se
     }
     set((state) => ({
       ...withoutAppScreens(state, appId),
+      ...withoutAppStartTiles(state, appId),
       apps: { ...state.apps, [appId]: { ...createInitialAppState(app), installed: false } },
       toasts: state.toasts.filter((toast) => toast.appId !== appId),
     }))
@@ -89,7 +92,10 @@ export const createAppsSlice: StateCreator<DeviceStore, [], [], AppsSlice> = (se
     }
     // NOTE: WP8 leaves a newly installed app in the app list only. The emulator pins the
     // sample app to Start again, as on the handset's first start.
-    set((state) => ({ apps: { ...state.apps, [appId]: createInitialAppState(app) } }))
+    set((state) => ({
+      apps: { ...state.apps, [appId]: createInitialAppState(app) },
+      startTiles: pinStartTile(state.startTiles, createPrimaryStartTile(appId)),
+    }))
   },
 
   recordChannel: (appId, channelUri) => {

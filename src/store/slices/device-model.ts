@@ -25,6 +25,8 @@ export interface AppState {
   log: AppLogEntry[]
   /** The app's primary tile. */
   tile: TileState
+  /** The app's pinned secondary tiles, keyed by navigation URI. Unpinning a tile deletes its entry. */
+  secondaryTiles: Record<string, TileState>
   /** Raw notifications handed to the running app since it was installed; the log keeps only the newest. */
   rawReceivedCount: number
 }
@@ -76,6 +78,7 @@ export function createInitialAppState(app: AppDefinition): AppState {
     launched: false,
     log: [],
     tile: app.initialTile,
+    secondaryTiles: {},
     rawReceivedCount: 0,
   }
 }

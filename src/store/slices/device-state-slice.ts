@@ -5,6 +5,7 @@ import type { BatteryState } from '@/mpns/types'
 
 import type { DeviceStore } from '../device-store'
 import { toForegroundAppId } from './device-model'
+import { listSecondaryTileIds } from './start-tiles'
 
 export interface DeviceStateSlice {
   /** Airplane mode: no data connection, so the service cannot reach the handset. */
@@ -16,9 +17,6 @@ export interface DeviceStateSlice {
   /** Switches between normal power, battery saver and a critically low battery. */
   changeBatteryLevel: (battery: BatteryState) => void
 }
-
-// TODO: the handset cannot pin secondary tiles yet, so it reports none.
-const NO_SECONDARY_TILES: Readonly<Record<string, string[]>> = Object.freeze({})
 
 export const createDeviceStateSlice: StateCreator<DeviceStore, [], [], DeviceStateSlice> = (
   set,
@@ -46,13 +44,16 @@ export const createDeviceStateSlice: StateCreator<DeviceStore, [], [], DeviceSta
   },
 })
 
-/** Builds the state the handset's push client reports to the service. */
+/**
+ * Builds the state the handset's push client reports to the service, including the navigation
+ * URIs of each app's pinned secondary tiles, which the service needs to suppress updates to others.
+ */
 export function toDeviceStatePayload(state: DeviceStore): DeviceStatePayload {
   return {
     handsetId: state.handsetId,
     foregroundAppId: toForegroundAppId(state.screen),
     network: state.airplaneMode ? 'offline' : 'online',
     battery: state.battery,
-    secondaryTileIds: { ...NO_SECONDARY_TILES },
+    secondaryTileIds: listSecondaryTileIds(state.startTiles),
   }
 }

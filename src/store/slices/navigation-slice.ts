@@ -23,9 +23,12 @@ export interface NavigationSlice {
   launchApp: (appId: string, target?: NavigationTarget) => void
   /** Opens the app list, which shows every app, installed or not. */
   openAppList: () => void
-  /** Returns to the previous page or to Start. Does nothing on Start. */
+  /**
+   * Returns to the previous page or to Start. Does nothing on Start. In Start's customisation
+   * mode it only ends customisation.
+   */
   goBack: () => void
-  /** Shows Start and clears the back stack. */
+  /** Shows Start and clears the back stack. In customisation mode it only ends customisation. */
   goStart: () => void
 }
 
@@ -62,6 +65,7 @@ export const createNavigationSlice: StateCreator<DeviceStore, [], [], Navigation
       navigationDirection: 'forward',
       navigationCount: state.navigationCount + 1,
       apps: withAppChanges(state.apps, appId, { launched: true }),
+      customizingTileKey: null,
     }))
 
     // On the first launch, answerPermission opens the channel once the user has answered the
@@ -81,11 +85,16 @@ export const createNavigationSlice: StateCreator<DeviceStore, [], [], Navigation
       backStack: appendCapped(state.backStack, state.screen, MAX_BACK_STACK),
       navigationDirection: 'forward',
       navigationCount: state.navigationCount + 1,
+      customizingTileKey: null,
     }))
   },
 
   goBack: () => {
-    const { screen, backStack } = get()
+    const { screen, backStack, customizingTileKey } = get()
+    if (customizingTileKey !== null) {
+      get().leaveCustomization()
+      return
+    }
     if (screen.kind === 'start') {
       return
     }
@@ -98,7 +107,11 @@ export const createNavigationSlice: StateCreator<DeviceStore, [], [], Navigation
   },
 
   goStart: () => {
-    const { screen, backStack } = get()
+    const { screen, backStack, customizingTileKey } = get()
+    if (customizingTileKey !== null) {
+      get().leaveCustomization()
+      return
+    }
     if (screen.kind === 'start' && backStack.length === 0) {
       return
     }

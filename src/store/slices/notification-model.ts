@@ -165,12 +165,8 @@ function applyTile(
     return {}
   }
 
-  // TODO: secondary tiles are not emulated yet, so an update with an Id has nothing to change.
   if (update.id !== undefined) {
-    const text = `Tile update for secondary tile "${update.id}" ignored: this handset shows only the primary tile.`
-    return {
-      apps: withLogEntry(target.apps, appId, { kind: 'info', text, time: now }),
-    }
+    return applySecondaryTile(target, { appId, id: update.id, update, now })
   }
   if (!isTemplateCompatible(app.tile.template, update.template)) {
     const text = `Tile update dropped: the primary tile uses the ${app.tile.template} template and the update ${update.template}, so the phone raises PayloadFormatError. Send a ${app.tile.template} update.`
@@ -240,6 +236,29 @@ function mergeTileUpdate(
     next = withLogEntry(next, appId, entry)
   }
   return next
+}
+
+/** Merges an update whose Id names a secondary tile. The primary tile's template rule applies. */
+function applySecondaryTile(
+  target: NotificationTarget,
+  change: { appId: string; id: string; update: TilePayload; now: number },
+): NotificationChanges {
+  const { appId, id, update, now } = change
+  const app = target.apps[appId]
+  const tile = app?.secondaryTiles[id]
+  if (!app || tile === undefined) {
+    // The service suppresses updates for tiles the handset does not report as pinned, so this
+    // happens only when the tile was unpinned after the service accepted the update.
+    const text = `Tile update dropped: no secondary tile with navigation URI "${id}" is pinned. Send the update without Id to change the primary tile.`
+    return { apps: withLogEntry(target.apps, appId, { kind: 'info', text, time: now }) }
+  }
+  if (!isTemplateCompatible(tile.template, update.template)) {
+    const text = `Tile update dropped: the secondary tile "${id}" uses the ${tile.template} template and the update ${update.template}, so the phone raises PayloadFormatError. Send a ${tile.template} update.`
+    return { apps: withLogEntry(target.apps, appId, { kind: 'info', text, time: now }) }
+  }
+
+  const secondaryTiles = { ...app.secondaryTiles, [id]: mergeTileState(tile, update) }
+  return { apps: withAppChanges(target.apps, appId, { secondaryTiles }) }
 }
 
 function applyRaw(

@@ -1,3 +1,4 @@
+import { findApp } from '@/apps/sample-apps'
 import type { TileState } from '@/mpns/tile-state'
 import type { BatteryState, TileFieldName } from '@/mpns/types'
 
@@ -10,6 +11,7 @@ import {
   START_SCREEN,
 } from './device-model'
 import type { AppLogEntry, AppState, PermissionAnswer, Screen, ShownToast } from './device-model'
+import { deleteUnpinnedSecondaryTiles, restoreStartTiles } from './persisted-start-tiles'
 
 /**
  * The part of the handset that survives a reload. Reloading the tab is not restarting the
@@ -17,7 +19,14 @@ import type { AppLogEntry, AppState, PermissionAnswer, Screen, ShownToast } from
  */
 export type PersistedDeviceState = Pick<
   DeviceStore,
-  'apps' | 'toasts' | 'appliedDeliveryIds' | 'screen' | 'backStack' | 'airplaneMode' | 'battery'
+  | 'apps'
+  | 'toasts'
+  | 'appliedDeliveryIds'
+  | 'screen'
+  | 'backStack'
+  | 'airplaneMode'
+  | 'battery'
+  | 'startTiles'
 >
 
 const PERMISSION_ANSWERS: readonly string[] = [
@@ -38,6 +47,7 @@ export function toPersistedDeviceState(state: DeviceStore): PersistedDeviceState
     backStack: state.backStack,
     airplaneMode: state.airplaneMode,
     battery: state.battery,
+    startTiles: state.startTiles,
   }
 }
 
@@ -54,8 +64,15 @@ export function mergePersistedDeviceState(persisted: unknown, current: DeviceSto
   const apps: Record<string, AppState> = {}
   const storedApps = isRecord(persisted.apps) ? persisted.apps : {}
   for (const [appId, fresh] of Object.entries(current.apps)) {
-    apps[appId] = restoreAppState(storedApps[appId], fresh)
+    apps[appId] = restoreAppState(storedApps[appId], fresh, appId)
   }
+
+  const startTiles = restoreStartTiles(persisted.startTiles, {
+    apps,
+    fresh: current.startTiles,
+    storedAppIds: Object.keys(storedApps),
+  })
+  deleteUnpinnedSecondaryTiles(apps, startTiles)
 
   const toasts = Array.isArray(persisted.toasts)
     ? persisted.toasts.filter((toast): toast is ShownToast => isShownToast(toast, apps))
@@ -79,6 +96,7 @@ export function mergePersistedDeviceState(persisted: unknown, current: DeviceSto
     battery: isOneOf(persisted.battery, BATTERY_STATES)
       ? (persisted.battery as BatteryState)
       : current.battery,
+    startTiles,
   }
 }
 
@@ -120,7 +138,7 @@ function isQueryPair(value: unknown): boolean {
   )
 }
 
-function restoreAppState(stored: unknown, fresh: AppState): AppState {
+function restoreAppState(stored: unknown, fresh: AppState, appId: string): AppState {
   if (!isRecord(stored)) {
     return fresh
   }
@@ -140,6 +158,7 @@ function restoreAppState(stored: unknown, fresh: AppState): AppState {
       ? stored.log.filter(isAppLogEntry).slice(-MAX_LOG_ENTRIES)
       : fresh.log,
     tile: restoreTileState(stored.tile, fresh.tile),
+    secondaryTiles: restoreSecondaryTiles(stored.secondaryTiles, appId),
     rawReceivedCount: isCount(stored.rawReceivedCount)
       ? stored.rawReceivedCount
       : fresh.rawReceivedCount,
@@ -148,6 +167,23 @@ function restoreAppState(stored: unknown, fresh: AppState): AppState {
     restored.channelUri = stored.channelUri
   }
   return restored
+}
+
+/** Restores the secondary tiles the app still offers, each in the template its offer creates. */
+function restoreSecondaryTiles(stored: unknown, appId: string): Record<string, TileState> {
+  const offers = findApp(appId)?.secondaryTiles ?? []
+  if (!isRecord(stored)) {
+    return {}
+  }
+
+  const tiles: Record<string, TileState> = {}
+  for (const offer of offers) {
+    const tile = stored[offer.navigationUri]
+    if (tile !== undefined) {
+      tiles[offer.navigationUri] = restoreTileState(tile, offer.initialTile)
+    }
+  }
+  return tiles
 }
 
 function restoreTileState(stored: unknown, fresh: TileState): TileState {

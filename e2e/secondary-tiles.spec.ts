@@ -1,0 +1,80 @@
+import { expect, expectMpnsResponse, test } from './fixtures'
+import { TILE_HEADERS, createFlipTileXml } from './payloads'
+
+const WEATHER = 'Contoso Weather'
+const WEATHER_ID = 'contoso-weather'
+const OSLO = '/CityPage.xaml?city=Oslo'
+const OSLO_TILE = `${WEATHER}, Oslo`
+
+test('a secondary tile takes its own updates and opens its page', async ({ phone, mpns }) => {
+  const channelUri = await test.step('launch Contoso Weather and allow notifications', () =>
+    phone.launchWithPermission(WEATHER, true))
+
+  await test.step('pin the Oslo tile from the app page', async () => {
+    await phone.pinSecondaryTile('Pin Oslo to Start')
+    await expect(phone.tile(OSLO_TILE)).toBeVisible()
+    expect(await phone.readTileNames()).toEqual([WEATHER, 'Contoso Chat', OSLO_TILE])
+  })
+
+  await test.step('the handset reports the pinned tile to the service', async () => {
+    await expect
+      .poll(async () => (await mpns.readDeviceState())?.secondaryTileIds[WEATHER_ID], {
+        message: 'the handset never reported the Oslo tile',
+      })
+      .toEqual([OSLO])
+  })
+
+  await test.step('an update with the Oslo Id is received and changes only that tile', async () => {
+    const body = createFlipTileXml({ Count: '5', BackContent: 'Rain' }, { id: OSLO })
+    const response = await mpns.post(channelUri, { headers: TILE_HEADERS, body })
+
+    expectMpnsResponse(response, {
+      status: 200,
+      notificationStatus: 'Received',
+      deviceConnectionStatus: 'Connected',
+      subscriptionStatus: 'Active',
+    })
+    await expect(phone.tile(`${OSLO_TILE}, 5`)).toBeVisible()
+    await expect(phone.tile(WEATHER)).toBeVisible()
+  })
+
+  await test.step('an update with an Id of no pinned tile is suppressed', async () => {
+    const body = createFlipTileXml({ Count: '7' }, { id: '/CityPage.xaml?city=Bergen' })
+    const response = await mpns.post(channelUri, { headers: TILE_HEADERS, body })
+
+    expectMpnsResponse(response, {
+      status: 200,
+      notificationStatus: 'Suppressed',
+      deviceConnectionStatus: 'Connected',
+      subscriptionStatus: 'Active',
+    })
+    expect(await phone.readTileNames()).toEqual([WEATHER, 'Contoso Chat', `${OSLO_TILE}, 5`])
+  })
+
+  await test.step('a tap on the Oslo tile opens its page with its query string', async () => {
+    await phone.tile(`${OSLO_TILE}, 5`).click()
+    await expect(phone.currentPage).toHaveText(OSLO)
+    await expect(phone.queryString.getByRole('listitem')).toHaveText(['city = Oslo'])
+    await expect(phone.secondaryTilePinButton('Pin Oslo to Start')).toBeDisabled()
+    await expect(phone.secondaryTilePinButton('Pin Bergen to Start')).toBeEnabled()
+  })
+
+  await test.step('once unpinned, updates with its Id are suppressed', async () => {
+    await phone.goStart()
+    await phone.unpinTile(phone.tile(`${OSLO_TILE}, 5`), OSLO_TILE)
+    await expect
+      .poll(async () => (await mpns.readDeviceState())?.secondaryTileIds[WEATHER_ID], {
+        message: 'the handset never reported the Oslo tile as unpinned',
+      })
+      .toBeUndefined()
+
+    const body = createFlipTileXml({ Count: '8' }, { id: OSLO })
+    const response = await mpns.post(channelUri, { headers: TILE_HEADERS, body })
+    expectMpnsResponse(response, {
+      status: 200,
+      notificationStatus: 'Suppressed',
+      deviceConnectionStatus: 'Connected',
+      subscriptionStatus: 'Active',
+    })
+  })
+})
