@@ -69,7 +69,7 @@ function HandsetFields({ profile }: { profile: HandsetProfile }) {
   const handleBatteryChange = (value: string) => {
     const option = BATTERY_OPTIONS.find((candidate) => candidate.value === value)
     if (option) {
-      store.getState().changeBatteryLevel(option.value)
+      store.getState().changeBatteryState(option.value)
     }
   }
   const updateProfile = (changes: Partial<HandsetProfile>) =>

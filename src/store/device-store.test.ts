@@ -457,7 +457,7 @@ describe('useDeviceStore', () => {
     const storage = createMemoryStorage()
     const first = createDeviceStore({ ...HANDSET_1, storage: storage })
     first.getState().turnOnAirplaneMode()
-    first.getState().changeBatteryLevel('saver')
+    first.getState().changeBatteryState('saver')
 
     const second = createDeviceStore({ ...HANDSET_1, storage: storage })
 
@@ -498,6 +498,7 @@ describe('useDeviceStore', () => {
       log: [],
       tile: { template: 'FlipTile', fields: { Title: 'Contoso Weather' } },
       rawReceivedCount: 0,
+      tileUpdatesEnabled: true,
     })
     expect(Object.keys(store.getState().apps)).not.toContain('removed-app')
     expect(store.getState().toasts).toEqual([])
@@ -528,6 +529,7 @@ describe('useDeviceStore', () => {
       log: [],
       tile: { template: 'IconicTile', fields: { Title: 'Contoso Chat' } },
       rawReceivedCount: 0,
+      tileUpdatesEnabled: true,
     })
     expect(store.getState().screen).toEqual({ kind: 'start' })
   })

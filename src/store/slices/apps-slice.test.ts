@@ -131,6 +131,7 @@ describe('apps slice', () => {
       log: [],
       tile: { template: 'IconicTile', fields: { Title: 'Contoso Chat' } },
       rawReceivedCount: 0,
+      tileUpdatesEnabled: true,
     })
     expect(store.getState().screen).toEqual({ kind: 'start' })
     expect(store.getState().backStack).toEqual([])
