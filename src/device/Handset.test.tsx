@@ -50,12 +50,14 @@ describe('Handset', () => {
       .getAllByRole('button')
       .map((button) => button.getAttribute('aria-label') ?? button.textContent)
     expect(names).toEqual([
+      'Show status indicators',
       'Contoso Weather',
       'Contoso Chat',
       'App list',
       'Back',
       'Start',
       'Search',
+      'Power',
     ])
   })
 

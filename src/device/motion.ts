@@ -18,6 +18,9 @@ const TURNSTILE_FADE_MS = 10
  */
 const TILE_FLIP_HALF_MS = 300
 const TOAST_SLIDE_MS = 250
+// NOTE: the durations of the tray reveal and the lock screen's slide are not published.
+const TRAY_SLIDE_MS = 200
+const LOCK_SCREEN_EXIT_MS = 300
 
 /** Creates an exponential ease-in, as Silverlight's ExponentialEase with this exponent. */
 export function createExponentialEaseIn(exponent: number): Easing {
@@ -89,5 +92,17 @@ export const TILE_FLIP_VARIANTS: Variants = {
 /** Toast banner: slides down from above the screen and back up when it leaves. */
 export const TOAST_SLIDE_TRANSITION: Transition = {
   duration: TOAST_SLIDE_MS / 1000,
+  ease: 'easeOut',
+}
+
+/** Status bar indicators: slide in from above when the tray is tapped, and back out. */
+export const TRAY_REVEAL_TRANSITION: Transition = {
+  duration: TRAY_SLIDE_MS / 1000,
+  ease: 'easeOut',
+}
+
+/** Lock screen: slides up and off the screen when it unlocks. */
+export const LOCK_SCREEN_EXIT_TRANSITION: Transition = {
+  duration: LOCK_SCREEN_EXIT_MS / 1000,
   ease: 'easeOut',
 }
