@@ -1,6 +1,21 @@
 import { expect } from '@playwright/test'
 import type { Locator, Page } from '@playwright/test'
 
+/** Keyboard shortcuts of the hardware buttons while focus is inside the handset. */
+export type HardwareKeyShortcut = 'F1' | 'F2' | 'F3' | 'F4'
+
+/** Entries of the handset's Settings list. */
+export type SettingsPageName = 'theme' | 'lock screen' | 'airplane mode' | 'battery saver'
+
+/** Labels of the battery saver options on the `battery saver` settings page. */
+export type BatterySaverChoice = 'Off' | 'When battery is low' | 'Now until next charge'
+
+/** Apps chosen on the `lock screen` settings page. Quick-status apps fill slots 1, 2 and so on. */
+export interface LockScreenChoices {
+  detailedStatus?: string
+  quickStatus?: readonly string[]
+}
+
 /**
  * The handset as a user sees it: Start screen, app list, apps, toasts, prompt, status bar and
  * hardware keys.
@@ -34,6 +49,27 @@ export class PhonePage {
    * `Customizing <tile name>: <size> tile, <position> of <count>. …`.
    */
   readonly customizationStatus: Locator
+  /** The Power button on the handset's side. */
+  readonly powerButton: Locator
+  /** The black screen shown while the display is off. */
+  readonly screenOff: Locator
+  readonly lockScreen: Locator
+  readonly unlockButton: Locator
+  /** The lock screen's detailed-status text, with one paragraph per line. */
+  readonly detailedStatus: Locator
+  /** The lock screen's quick-status row. Each item is named `App name` or `App name, count`. */
+  readonly quickStatus: Locator
+  /** The tray area that reveals signal, Wi-Fi and battery for about 8 s when tapped. */
+  readonly statusIndicatorsButton: Locator
+  /** The app page's button that opens the app's notification settings. */
+  readonly notificationSettingsButton: Locator
+  readonly toastNotificationsSwitch: Locator
+  readonly liveTileUpdatesSwitch: Locator
+  /** The `battery saver` settings page's slider, 0 to 100 %. */
+  readonly batteryLevel: Locator
+  readonly batterySaverOptions: Locator
+  /** The `battery saver` settings page's power level: `Normal`, `Battery saver on` or `Critically low`. */
+  readonly powerLevel: Locator
 
   constructor(
     readonly page: Page,
@@ -68,6 +104,37 @@ export class PhonePage {
       name: 'Customization',
       exact: true,
     })
+    this.powerButton = this.handset.getByRole('button', { name: 'Power', exact: true })
+    this.screenOff = this.handset.getByRole('img', { name: 'Screen off', exact: true })
+    this.lockScreen = this.handset.getByRole('region', { name: 'Lock screen', exact: true })
+    this.unlockButton = this.lockScreen.getByRole('button', { name: 'Unlock', exact: true })
+    this.detailedStatus = this.lockScreen.getByRole('group', {
+      name: 'Detailed status',
+      exact: true,
+    })
+    this.quickStatus = this.lockScreen.getByRole('list', { name: 'Quick status', exact: true })
+    this.statusIndicatorsButton = this.handset.getByRole('button', {
+      name: 'Show status indicators',
+      exact: true,
+    })
+    this.notificationSettingsButton = this.handset.getByRole('button', {
+      name: 'Notification settings',
+      exact: true,
+    })
+    this.toastNotificationsSwitch = this.handset.getByRole('switch', {
+      name: 'Toast notifications',
+      exact: true,
+    })
+    this.liveTileUpdatesSwitch = this.handset.getByRole('switch', {
+      name: 'Live Tile updates',
+      exact: true,
+    })
+    this.batteryLevel = this.handset.getByRole('slider', { name: 'Battery level', exact: true })
+    this.batterySaverOptions = this.handset.getByRole('radiogroup', {
+      name: 'Battery saver',
+      exact: true,
+    })
+    this.powerLevel = this.handset.getByRole('status', { name: 'Power level', exact: true })
   }
 
   /** Returns the Start tile whose accessible name is exactly `name`. */
@@ -292,6 +359,110 @@ export class PhonePage {
     await this.page.mouse.move(center.x, center.y)
     await this.page.mouse.down()
     await expect(this.unpinButton(tileName)).toBeVisible()
+  }
+
+  /** Presses the Power button on the handset's side. */
+  async pressPower(): Promise<void> {
+    await this.powerButton.click()
+  }
+
+  /**
+   * Presses a hardware key through its keyboard shortcut (F1 Back, F2 Start, F3 Search,
+   * F4 Power), with focus inside the handset, where the shortcuts apply.
+   */
+  async pressShortcut(key: HardwareKeyShortcut): Promise<void> {
+    const hasFocus = await this.handset.evaluate((handset) =>
+      handset.contains(document.activeElement),
+    )
+    if (!hasFocus) {
+      await this.handset.focus()
+    }
+    await this.page.keyboard.press(key)
+  }
+
+  /** Removes the lock screen with its Unlock button. */
+  async unlock(): Promise<void> {
+    await this.unlockButton.click()
+    await expect(this.lockScreen).toBeHidden()
+  }
+
+  /** Removes the lock screen by dragging it up with the mouse. */
+  async swipeUpToUnlock(): Promise<void> {
+    const box = await this.lockScreen.boundingBox()
+    if (box === null) {
+      throw new Error('Failed to swipe the lock screen up: it is not on screen.')
+    }
+    const x = box.x + box.width / 2
+    const startY = box.y + box.height * 0.6
+    await this.page.mouse.move(x, startY)
+    await this.page.mouse.down()
+    await this.page.mouse.move(x, startY - box.height * 0.45, { steps: 12 })
+    await this.page.mouse.up()
+    await expect(this.lockScreen).toBeHidden()
+  }
+
+  /**
+   * Returns an app's quick-status item on the lock screen, whatever its count: its accessible
+   * name is the app name, alone or followed by ", " and the count.
+   */
+  quickStatusItem(appName: string): Locator {
+    return this.quickStatus.getByRole('listitem', {
+      name: new RegExp(`^${escapeRegExp(appName)}(, |$)`),
+    })
+  }
+
+  /** Opens the Settings app from the app list, and one of its pages when `page` is given. */
+  async openSettings(page?: SettingsPageName): Promise<void> {
+    await this.openAppList()
+    await this.appList.getByRole('button', { name: 'Settings', exact: true }).click()
+    if (page !== undefined) {
+      await this.handset.getByRole('button', { name: page, exact: true }).click()
+      await expect(this.handset.getByRole('heading', { name: page, exact: true })).toBeVisible()
+    }
+  }
+
+  /** Chooses the lock screen's detailed-status app and quick-status apps in Settings. */
+  async chooseLockScreenApps(choices: LockScreenChoices): Promise<void> {
+    await this.openSettings('lock screen')
+    if (choices.detailedStatus !== undefined) {
+      await this.handset
+        .getByRole('combobox', { name: 'Detailed status', exact: true })
+        .selectOption({ label: choices.detailedStatus })
+    }
+    for (const [index, appName] of (choices.quickStatus ?? []).entries()) {
+      await this.handset
+        .getByRole('combobox', { name: `Quick status ${index + 1}`, exact: true })
+        .selectOption({ label: appName })
+    }
+  }
+
+  /**
+   * Sets the battery level, and the battery saver option when given, on the `battery saver`
+   * settings page, and waits until the page shows the new level.
+   */
+  async setBattery(percent: number, saver?: BatterySaverChoice): Promise<void> {
+    await this.openSettings('battery saver')
+    await this.batteryLevel.fill(String(percent))
+    await expect(this.batteryLevel).toHaveValue(String(percent))
+    if (saver !== undefined) {
+      await this.batterySaverOptions.getByRole('radio', { name: saver, exact: true }).check()
+    }
+  }
+
+  /** Opens the open app's notification settings page. */
+  async openNotificationSettings(): Promise<void> {
+    await this.notificationSettingsButton.click()
+    await expect(this.toastNotificationsSwitch).toBeVisible()
+  }
+
+  /** Turns the open app's `Toast notifications` switch on or off on its settings page. */
+  async setToastNotifications(on: boolean): Promise<void> {
+    await this.toastNotificationsSwitch.setChecked(on)
+  }
+
+  /** Turns the open app's `Live Tile updates` switch on or off on its settings page. */
+  async setLiveTileUpdates(on: boolean): Promise<void> {
+    await this.liveTileUpdatesSwitch.setChecked(on)
   }
 
   /** Reads the text of every line of the open app's notification log, oldest first. */

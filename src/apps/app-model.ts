@@ -70,6 +70,11 @@ export interface AppDefinition {
   tileImageBaseUris: readonly string[]
   /** Whether the running app handles `HttpNotificationReceived` (raw notifications). */
   handlesRaw: boolean
+  /**
+   * Whether the app uses its channel for raw notifications only. Such an app shows no
+   * notification prompt and binds the channel to neither toast nor tile. Absent means false.
+   */
+  rawOnly?: boolean
   /** Sample apps ship with the emulator; custom apps were installed or imported by the user. */
   origin: 'sample' | 'custom'
 }

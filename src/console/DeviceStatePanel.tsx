@@ -69,7 +69,7 @@ function HandsetFields({ profile }: { profile: HandsetProfile }) {
   const handleBatteryChange = (value: string) => {
     const option = BATTERY_OPTIONS.find((candidate) => candidate.value === value)
     if (option) {
-      store.getState().changeBatteryLevel(option.value)
+      store.getState().changeBatteryState(option.value)
     }
   }
   const updateProfile = (changes: Partial<HandsetProfile>) =>
@@ -85,7 +85,7 @@ function HandsetFields({ profile }: { profile: HandsetProfile }) {
       />
       <SelectField
         label="Battery"
-        hint="Battery saver drops toast and tile; Critical drops every type."
+        hint="Sets a battery level and saver option that give this state. Battery saver drops toast and tile, and Critical drops every type."
         value={battery}
         options={BATTERY_OPTIONS}
         onChange={handleBatteryChange}

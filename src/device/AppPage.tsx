@@ -1,5 +1,4 @@
 import { useId } from 'react'
-import type { ChangeEvent } from 'react'
 
 import { findApp } from '@/apps/sample-apps'
 import { useHandsetStore } from '@/store/handset-context'
@@ -16,13 +15,14 @@ interface AppPageProps {
 }
 
 /**
- * Renders a page of an emulated app: its channel URI and channel controls, the page and query
- * it was opened with, and the notifications it received while in the foreground.
+ * Renders a page of an emulated app: its channel URI and channel controls, the button to its
+ * notification settings, the page and query it was opened with, and the notifications it
+ * received while in the foreground.
  */
 export function AppPage({ appId, page, query }: AppPageProps) {
   const app = findApp(appId)
   const appState = useHandsetStore((state) => state.apps[appId])
-  const answerPermission = useHandsetStore((state) => state.answerPermission)
+  const openAppSettings = useHandsetStore((state) => state.openAppSettings)
   const closeChannel = useHandsetStore((state) => state.closeChannel)
   const uninstallApp = useHandsetStore((state) => state.uninstallApp)
   const pinSecondaryTile = useHandsetStore((state) => state.pinSecondaryTile)
@@ -30,9 +30,6 @@ export function AppPage({ appId, page, query }: AppPageProps) {
   if (!app || !appState) {
     return null
   }
-
-  const handleToastSettingChange = (event: ChangeEvent<HTMLInputElement>) =>
-    answerPermission(appId, event.target.checked)
 
   return (
     <div className={styles.page}>
@@ -43,15 +40,15 @@ export function AppPage({ appId, page, query }: AppPageProps) {
 
       <ChannelUriField channelUri={appState.channelUri} />
 
-      <label className={styles.toggle}>
-        <input
-          type="checkbox"
-          checked={appState.permission === 'allowed'}
-          disabled={appState.permission === 'unasked'}
-          onChange={handleToastSettingChange}
-        />
-        Show toast notifications
-      </label>
+      <div className={styles.actions}>
+        <button
+          type="button"
+          className={styles.actionButton}
+          onClick={() => openAppSettings(appId)}
+        >
+          Notification settings
+        </button>
+      </div>
 
       <div className={styles.actions}>
         <button

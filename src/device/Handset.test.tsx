@@ -50,6 +50,7 @@ describe('Handset', () => {
       .getAllByRole('button')
       .map((button) => button.getAttribute('aria-label') ?? button.textContent)
     expect(names).toEqual([
+      'Show status indicators',
       'Contoso Weather',
       'Contoso Chat',
       'Contoso Photos',
@@ -59,6 +60,7 @@ describe('Handset', () => {
       'Back',
       'Start',
       'Search',
+      'Power',
     ])
   })
 

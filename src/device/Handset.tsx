@@ -1,4 +1,5 @@
 import { AnimatePresence, MotionConfig, motion } from 'framer-motion'
+import { useRef } from 'react'
 import type { CSSProperties } from 'react'
 
 import { useHandsetStore } from '@/store/handset-context'
@@ -8,14 +9,18 @@ import type { Theme } from '@/store/slices/handset-profile'
 
 import { AppList } from './AppList'
 import { AppPage } from './AppPage'
-import { HardwareButtons } from './HardwareButtons'
+import { HardwareButtons, PowerButton } from './HardwareButtons'
 import { useMotionMode } from './motion-mode'
 import styles from './Handset.module.css'
+import { LockScreen, ScreenOff } from './LockScreen'
 import { TURNSTILE_VARIANTS } from './motion'
 import { PermissionPrompt } from './PermissionPrompt'
+import { AppNotificationSettings } from './settings/AppNotificationSettings'
+import { SettingsScreen } from './settings/SettingsScreen'
 import { StartScreen } from './StartScreen'
 import { StatusBar } from './StatusBar'
 import { ToastBanner } from './ToastBanner'
+import { useHardwareKeyShortcuts } from './use-hardware-key-shortcuts'
 
 /** Screen pixels per logical pixel: the 480-wide logical screen is drawn 374 CSS px wide. */
 const SCREEN_SCALE = 0.78
@@ -38,11 +43,14 @@ function toLogicalPoint(point: { x: number; y: number }) {
 }
 
 /**
- * Renders one emulated phone: bezel, screen with its overlays, and hardware keys, in the
- * handset's model, theme and accent colour.
+ * Renders one emulated phone: bezel, screen with its overlays, hardware keys and the Power
+ * button, in the handset's model, theme and accent colour. While focus is inside it, F1 to F4
+ * press Back, Start, Search and Power.
  */
 export function Handset({ handsetId, onRemove }: HandsetProps) {
   const handsetName = useHandsetStore((state) => state.handsetName)
+  const handsetRef = useRef<HTMLElement>(null)
+  const handleKeyDown = useHardwareKeyShortcuts(handsetRef)
   const profile = useHandsetRegistry(selectHandsetProfile(handsetId))
   const model = findDeviceModel(profile?.model ?? 'wvga')
   const colors = THEME_COLORS[profile?.theme ?? 'dark']
@@ -58,16 +66,27 @@ export function Handset({ handsetId, onRemove }: HandsetProps) {
 
   return (
     <MotionConfig reducedMotion={reducedMotion} transformPagePoint={toLogicalPoint}>
-      <section role="region" aria-label={handsetName} className={styles.handset} style={style}>
+      <section
+        ref={handsetRef}
+        role="region"
+        aria-label={handsetName}
+        tabIndex={-1}
+        className={styles.handset}
+        style={style}
+        onKeyDown={handleKeyDown}
+      >
         <div className={styles.viewport}>
           <div className={styles.screen}>
             <StatusBar />
             <PageHost />
             <PermissionPrompt />
+            <LockScreen />
             <ToastBanner />
+            <ScreenOff />
           </div>
         </div>
         <HardwareButtons />
+        <PowerButton />
         {onRemove && (
           <button
             type="button"
@@ -106,6 +125,8 @@ function PageHost() {
           {screen.kind === 'app' && (
             <AppPage appId={screen.appId} page={screen.page} query={screen.query} />
           )}
+          {screen.kind === 'settings' && <SettingsScreen page={screen.page} />}
+          {screen.kind === 'app-settings' && <AppNotificationSettings appId={screen.appId} />}
         </motion.div>
       </AnimatePresence>
     </div>

@@ -74,6 +74,9 @@ export const TILT_PERSPECTIVE_PX = 1_000
 
 /** A tilt that leaves the element flat. */
 export const FLAT_TILT_POSE: TiltPose = { rotateX: 0, rotateY: 0, z: 0 }
+// NOTE: the durations of the tray reveal and the lock screen's slide are not published.
+const TRAY_SLIDE_MS = 200
+const LOCK_SCREEN_EXIT_MS = 300
 
 /** Creates an exponential ease-in, as Silverlight's ExponentialEase with this exponent. */
 export function createExponentialEaseIn(exponent: number): Easing {
@@ -247,4 +250,16 @@ export const TOAST_VARIANTS: Variants = {
     direction === 'right'
       ? { x: TOAST_FLICK_EXIT_X_PX, transition: TOAST_SLIDE_TRANSITION }
       : { y: '-100%', opacity: 0, transition: TOAST_SLIDE_TRANSITION },
+}
+
+/** Status bar indicators: slide in from above when the tray is tapped, and back out. */
+export const TRAY_REVEAL_TRANSITION: Transition = {
+  duration: TRAY_SLIDE_MS / 1000,
+  ease: 'easeOut',
+}
+
+/** Lock screen: slides up and off the screen when it unlocks. */
+export const LOCK_SCREEN_EXIT_TRANSITION: Transition = {
+  duration: LOCK_SCREEN_EXIT_MS / 1000,
+  ease: 'easeOut',
 }

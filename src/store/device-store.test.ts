@@ -458,7 +458,7 @@ describe('useDeviceStore', () => {
     const storage = createMemoryStorage()
     const first = createDeviceStore({ ...HANDSET_1, storage: storage })
     first.getState().turnOnAirplaneMode()
-    first.getState().changeBatteryLevel('saver')
+    first.getState().changeBatteryState('saver')
 
     const second = createDeviceStore({ ...HANDSET_1, storage: storage })
 
@@ -500,6 +500,7 @@ describe('useDeviceStore', () => {
       tile: findApp(WEATHER)?.initialTile,
       secondaryTiles: {},
       rawReceivedCount: 0,
+      tileUpdatesEnabled: true,
     })
     expect(Object.keys(store.getState().apps)).not.toContain('removed-app')
     expect(store.getState().toasts).toEqual([])
@@ -531,6 +532,7 @@ describe('useDeviceStore', () => {
       tile: findApp(CHAT)?.initialTile,
       secondaryTiles: {},
       rawReceivedCount: 0,
+      tileUpdatesEnabled: true,
     })
     expect(store.getState().screen).toEqual({ kind: 'start' })
   })

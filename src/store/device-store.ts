@@ -2,12 +2,16 @@ import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import type { StateStorage } from 'zustand/middleware'
 
+import { findApp } from '@/apps/sample-apps'
+
 import { createAppsSlice } from './slices/apps-slice'
 import type { AppsSlice } from './slices/apps-slice'
 import { toForegroundAppId } from './slices/device-model'
 import type { AppState, ShownToast } from './slices/device-model'
 import { createDeviceStateSlice } from './slices/device-state-slice'
 import type { DeviceStateSlice } from './slices/device-state-slice'
+import { createLockScreenSlice } from './slices/lock-screen-slice'
+import type { LockScreenSlice } from './slices/lock-screen-slice'
 import { createNavigationSlice } from './slices/navigation-slice'
 import type { NavigationSlice } from './slices/navigation-slice'
 import { createNotificationsSlice } from './slices/notifications-slice'
@@ -16,16 +20,21 @@ import { mergePersistedDeviceState, toPersistedDeviceState } from './slices/pers
 import type { PersistedDeviceState } from './slices/persisted-device-state'
 import { createStartLayoutSlice } from './slices/start-layout-slice'
 import type { StartLayoutSlice } from './slices/start-layout-slice'
+import { createPowerSlice } from './slices/power-slice'
+import type { PowerSlice } from './slices/power-slice'
 
 /**
- * The handset: navigation, apps and their tiles, toast banners, applied deliveries, and the
- * device state (airplane mode, battery) that its push client reports.
+ * The handset: navigation, apps and their tiles, toast banners, applied deliveries, the
+ * device state (airplane mode, battery) that its push client reports, the display and lock,
+ * and the lock screen's app choices.
  */
 export type DeviceStore = NavigationSlice &
   AppsSlice &
   NotificationsSlice &
   DeviceStateSlice &
-  StartLayoutSlice
+  StartLayoutSlice &
+  PowerSlice &
+  LockScreenSlice
 
 /** Returns the localStorage key of a handset's persisted state. */
 export function toDeviceStorageKey(handsetId: string): string {
@@ -61,6 +70,8 @@ export function createDeviceStore(options: DeviceStoreOptions) {
         ...createStartLayoutSlice(...args),
         ...createNotificationsSlice(...args),
         ...createDeviceStateSlice(...args),
+        ...createPowerSlice(...args),
+        ...createLockScreenSlice(...args),
         handsetId,
         handsetName,
       }),
@@ -104,7 +115,8 @@ export function selectPromptingAppId(state: DeviceStore): string | null {
   if (appId === null || state.apps[appId]?.permission !== 'unasked') {
     return null
   }
-  return appId
+  // A raw-only app shows no toasts or tile updates, so it shows no prompt.
+  return findApp(appId)?.rawOnly === true ? null : appId
 }
 
 /** Returns a selector of one app's state; the state object keeps its identity until it changes. */

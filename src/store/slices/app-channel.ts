@@ -6,9 +6,10 @@ import type { DeviceStore } from '../device-store'
 import { closeChannel, openChannel } from '../worker-sync'
 
 /**
- * Opens the app's push channel, or finds the one it already has, bound to toast only when
- * the user allowed notifications, and stores the returned channel URI. A failure is written
- * to the app's log and never rejects.
+ * Opens the app's push channel, or finds the one it already has, and stores the returned
+ * channel URI. The channel is bound to toast only when the user allowed notifications, and to
+ * the tile only while the app's Live Tile updates switch is on. A raw-only app binds neither.
+ * A failure is written to the app's log and never rejects.
  */
 export async function refreshAppChannel(get: () => DeviceStore, appId: string): Promise<void> {
   const app = findApp(appId)
@@ -18,7 +19,9 @@ export async function refreshAppChannel(get: () => DeviceStore, appId: string): 
   }
 
   const { handsetId } = get()
-  const bindToast = appState.permission === 'allowed'
+  const rawOnly = app.rawOnly === true
+  const bindToast = !rawOnly && appState.permission === 'allowed'
+  const bindTile = !rawOnly && appState.tileUpdatesEnabled
   let result: ChannelOpenResult
   try {
     result = await openChannel({
@@ -28,7 +31,7 @@ export async function refreshAppChannel(get: () => DeviceStore, appId: string): 
       channelName: app.channelName,
       tileTemplate: app.tileTemplate,
       bindToast,
-      bindTile: true,
+      bindTile,
     })
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
@@ -45,7 +48,10 @@ export async function refreshAppChannel(get: () => DeviceStore, appId: string): 
     get().recordChannelQuotaExceeded(appId, result.message)
     return
   }
-  logInfo('[app]', `${appId}: channel "${app.channelName}" ${result.outcome}, toast ${bindToast}`)
+  logInfo(
+    '[app]',
+    `${appId}: channel "${app.channelName}" ${result.outcome}, toast ${bindToast}, tile ${bindTile}`,
+  )
   get().recordChannel(appId, result.channel.channelUri)
 }
 

@@ -133,6 +133,7 @@ describe('apps slice', () => {
       tile: findApp(CHAT)?.initialTile,
       secondaryTiles: {},
       rawReceivedCount: 0,
+      tileUpdatesEnabled: true,
     })
     expect(store.getState().screen).toEqual({ kind: 'start' })
     expect(store.getState().backStack).toEqual([])

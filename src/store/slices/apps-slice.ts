@@ -25,6 +25,11 @@ export interface AppsSlice {
    * settings, and reopens the channel with the toast binding that the answer allows.
    */
   answerPermission: (appId: string, allowed: boolean) => void
+  /**
+   * Turns the app's Live Tile updates switch on or off and, once the user has answered the
+   * app's prompt, reopens the channel bound to the tile or unbound from it.
+   */
+  changeTileUpdates: (appId: string, enabled: boolean) => void
   /** Closes the app's channel, as the app calling `HttpNotificationChannel.Close()`. */
   closeChannel: (appId: string) => void
   /** Removes the app from Start, resets its state and closes its channel. */
@@ -62,6 +67,19 @@ export const createAppsSlice: StateCreator<DeviceStore, [], [], AppsSlice> = (se
       }),
     }))
     void refreshAppChannel(get, appId)
+  },
+
+  changeTileUpdates: (appId, enabled) => {
+    const appState = get().apps[appId]
+    if (!appState?.installed || appState.tileUpdatesEnabled === enabled) {
+      return
+    }
+    set((state) => ({
+      apps: withAppChanges(state.apps, appId, { tileUpdatesEnabled: enabled }),
+    }))
+    if (appState.permission !== 'unasked') {
+      void refreshAppChannel(get, appId)
+    }
   },
 
   closeChannel: (appId) => {

@@ -29,12 +29,28 @@ export interface AppState {
   secondaryTiles: Record<string, TileState>
   /** Raw notifications handed to the running app since it was installed; the log keeps only the newest. */
   rawReceivedCount: number
+  /** The app's own "Live Tile updates" switch: off leaves its channel unbound from the tile. */
+  tileUpdatesEnabled: boolean
 }
+
+/** Pages of the Settings app. */
+export type SettingsPageId = 'home' | 'lock-screen' | 'theme' | 'airplane-mode' | 'battery-saver'
+
+export const SETTINGS_PAGE_IDS: readonly SettingsPageId[] = [
+  'home',
+  'lock-screen',
+  'theme',
+  'airplane-mode',
+  'battery-saver',
+]
 
 export type Screen =
   | { kind: 'start' }
   | { kind: 'app-list' }
   | { kind: 'app'; appId: string; page: string; query: Array<[string, string]> }
+  | { kind: 'settings'; page: SettingsPageId }
+  /** An app's own notification settings page, which is part of the app. */
+  | { kind: 'app-settings'; appId: string }
 
 export type NavigationDirection = 'forward' | 'backward'
 
@@ -80,6 +96,7 @@ export function createInitialAppState(app: AppDefinition): AppState {
     tile: app.initialTile,
     secondaryTiles: {},
     rawReceivedCount: 0,
+    tileUpdatesEnabled: true,
   }
 }
 
@@ -92,9 +109,14 @@ export function createInitialAppStates(apps: readonly AppDefinition[]): Record<s
   return states
 }
 
-/** Returns the app whose page is on screen, or null on Start. */
+/** Returns the app whose page is on screen, or null on Start and the other shell screens. */
 export function toForegroundAppId(screen: Screen): string | null {
-  return screen.kind === 'app' ? screen.appId : null
+  return screen.kind === 'app' || screen.kind === 'app-settings' ? screen.appId : null
+}
+
+/** Returns whether the screen is one of the app's pages, its settings page included. */
+export function isScreenOfApp(screen: Screen, appId: string): boolean {
+  return toForegroundAppId(screen) === appId
 }
 
 /** Appends an item and keeps only the newest `max` items. */

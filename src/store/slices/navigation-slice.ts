@@ -6,8 +6,14 @@ import type { NavigationTarget } from '@/mpns/param'
 
 import type { DeviceStore } from '../device-store'
 import { refreshAppChannel } from './app-channel'
-import { MAX_BACK_STACK, START_SCREEN, appendCapped, withAppChanges } from './device-model'
-import type { NavigationDirection, Screen } from './device-model'
+import {
+  MAX_BACK_STACK,
+  START_SCREEN,
+  appendCapped,
+  isScreenOfApp,
+  withAppChanges,
+} from './device-model'
+import type { NavigationDirection, Screen, SettingsPageId } from './device-model'
 
 export interface NavigationSlice {
   handsetId: string
@@ -23,6 +29,10 @@ export interface NavigationSlice {
   launchApp: (appId: string, target?: NavigationTarget) => void
   /** Opens the app list, which shows every app, installed or not. */
   openAppList: () => void
+  /** Opens a page of the Settings app, its main list by default. */
+  openSettings: (page?: SettingsPageId) => void
+  /** Opens the foreground app's own notification settings page, over its current page. */
+  openAppSettings: (appId: string) => void
   /**
    * Returns to the previous page or to Start. Does nothing on Start. In Start's customisation
    * mode it only ends customisation.
@@ -70,7 +80,8 @@ export const createNavigationSlice: StateCreator<DeviceStore, [], [], Navigation
 
     // On the first launch, answerPermission opens the channel once the user has answered the
     // prompt. Every later launch refreshes it, because the app calls Find or Open on start.
-    if (appState.permission !== 'unasked') {
+    // A raw-only app shows no prompt, so it opens its channel on every launch.
+    if (appState.permission !== 'unasked' || app.rawOnly === true) {
       void refreshAppChannel(get, appId)
     }
   },
@@ -80,13 +91,23 @@ export const createNavigationSlice: StateCreator<DeviceStore, [], [], Navigation
     if (screen.kind === 'app-list') {
       return
     }
-    set((state) => ({
-      screen: APP_LIST_SCREEN,
-      backStack: appendCapped(state.backStack, state.screen, MAX_BACK_STACK),
-      navigationDirection: 'forward',
-      navigationCount: state.navigationCount + 1,
-      customizingTileKey: null,
-    }))
+    set((state) => toForwardNavigation(state, APP_LIST_SCREEN))
+  },
+
+  openSettings: (page = 'home') => {
+    const { screen } = get()
+    if (screen.kind === 'settings' && screen.page === page) {
+      return
+    }
+    set((state) => toForwardNavigation(state, { kind: 'settings', page }))
+  },
+
+  openAppSettings: (appId) => {
+    const { screen, apps } = get()
+    if (screen.kind !== 'app' || screen.appId !== appId || apps[appId]?.installed !== true) {
+      return
+    }
+    set((state) => toForwardNavigation(state, { kind: 'app-settings', appId }))
   },
 
   goBack: () => {
@@ -124,6 +145,17 @@ export const createNavigationSlice: StateCreator<DeviceStore, [], [], Navigation
   },
 })
 
+/** Shows `screen` and pushes the current one on the back stack. */
+function toForwardNavigation(state: NavigationSlice, screen: Screen): Partial<DeviceStore> {
+  return {
+    screen,
+    backStack: appendCapped(state.backStack, state.screen, MAX_BACK_STACK),
+    navigationDirection: 'forward',
+    navigationCount: state.navigationCount + 1,
+    customizingTileKey: null,
+  }
+}
+
 /**
  * Pushes the current screen and removes the launched app's older pages: launching an app
  * starts a fresh instance, so Back never returns into the instance it replaced.
@@ -133,9 +165,7 @@ function toBackStackForLaunch(
   current: Screen,
   launchedAppId: string,
 ): Screen[] {
-  const next = [...backStack, current].filter(
-    (screen) => !(screen.kind === 'app' && screen.appId === launchedAppId),
-  )
+  const next = [...backStack, current].filter((screen) => !isScreenOfApp(screen, launchedAppId))
   return next.slice(Math.max(0, next.length - MAX_BACK_STACK))
 }
 
@@ -144,9 +174,8 @@ export function withoutAppScreens(
   state: Pick<NavigationSlice, 'screen' | 'backStack' | 'navigationCount'>,
   appId: string,
 ): Partial<NavigationSlice> {
-  const isAppScreen = (screen: Screen) => screen.kind === 'app' && screen.appId === appId
-  const backStack = state.backStack.filter((screen) => !isAppScreen(screen))
-  if (!isAppScreen(state.screen)) {
+  const backStack = state.backStack.filter((screen) => !isScreenOfApp(screen, appId))
+  if (!isScreenOfApp(state.screen, appId)) {
     return { backStack }
   }
   return {

@@ -1,6 +1,6 @@
 import { findApp } from '@/apps/sample-apps'
 import type { TileState } from '@/mpns/tile-state'
-import type { BatteryState, TileFieldName } from '@/mpns/types'
+import type { TileFieldName } from '@/mpns/types'
 
 import type { DeviceStore } from '../device-store'
 import {
@@ -8,10 +8,21 @@ import {
   MAX_BACK_STACK,
   MAX_LOG_ENTRIES,
   MAX_QUEUED_TOASTS,
+  SETTINGS_PAGE_IDS,
   START_SCREEN,
 } from './device-model'
-import type { AppLogEntry, AppState, PermissionAnswer, Screen, ShownToast } from './device-model'
+import type {
+  AppLogEntry,
+  AppState,
+  PermissionAnswer,
+  Screen,
+  SettingsPageId,
+  ShownToast,
+} from './device-model'
+import { restoreBatterySettings } from './device-state-slice'
+import { restoreLockScreenState } from './lock-screen-slice'
 import { deleteUnpinnedSecondaryTiles, restoreStartTiles } from './persisted-start-tiles'
+import { restorePowerState } from './power-slice'
 
 /**
  * The part of the handset that survives a reload. Reloading the tab is not restarting the
@@ -25,7 +36,12 @@ export type PersistedDeviceState = Pick<
   | 'screen'
   | 'backStack'
   | 'airplaneMode'
-  | 'battery'
+  | 'batteryPercent'
+  | 'batterySaver'
+  | 'display'
+  | 'locked'
+  | 'detailedStatusAppId'
+  | 'quickStatusAppIds'
   | 'startTiles'
 >
 
@@ -35,7 +51,6 @@ const PERMISSION_ANSWERS: readonly string[] = [
   'declined',
 ] satisfies PermissionAnswer[]
 const LOG_KINDS: readonly string[] = ['raw', 'toast', 'info'] satisfies AppLogEntry['kind'][]
-const BATTERY_STATES: readonly string[] = ['normal', 'saver', 'critical'] satisfies BatteryState[]
 
 /** Selects the state written to storage. */
 export function toPersistedDeviceState(state: DeviceStore): PersistedDeviceState {
@@ -46,7 +61,12 @@ export function toPersistedDeviceState(state: DeviceStore): PersistedDeviceState
     screen: state.screen,
     backStack: state.backStack,
     airplaneMode: state.airplaneMode,
-    battery: state.battery,
+    batteryPercent: state.batteryPercent,
+    batterySaver: state.batterySaver,
+    display: state.display,
+    locked: state.locked,
+    detailedStatusAppId: state.detailedStatusAppId,
+    quickStatusAppIds: state.quickStatusAppIds,
     startTiles: state.startTiles,
   }
 }
@@ -93,9 +113,9 @@ export function mergePersistedDeviceState(persisted: unknown, current: DeviceSto
     backStack: backStack.slice(-MAX_BACK_STACK),
     airplaneMode:
       typeof persisted.airplaneMode === 'boolean' ? persisted.airplaneMode : current.airplaneMode,
-    battery: isOneOf(persisted.battery, BATTERY_STATES)
-      ? (persisted.battery as BatteryState)
-      : current.battery,
+    ...restoreBatterySettings(persisted, current),
+    ...restorePowerState(persisted, current),
+    ...restoreLockScreenState(persisted, current),
     startTiles,
   }
 }
@@ -110,6 +130,16 @@ function restoreScreen(stored: unknown, apps: Record<string, AppState>): Screen 
   }
   if (stored.kind === 'app-list') {
     return { kind: 'app-list' }
+  }
+  if (stored.kind === 'settings') {
+    return isOneOf(stored.page, SETTINGS_PAGE_IDS)
+      ? { kind: 'settings', page: stored.page as SettingsPageId }
+      : null
+  }
+  if (stored.kind === 'app-settings') {
+    const isInstalledApp =
+      typeof stored.appId === 'string' && apps[stored.appId]?.installed === true
+    return isInstalledApp ? { kind: 'app-settings', appId: stored.appId as string } : null
   }
   const isAppScreen =
     stored.kind === 'app' &&
@@ -162,6 +192,10 @@ function restoreAppState(stored: unknown, fresh: AppState, appId: string): AppSt
     rawReceivedCount: isCount(stored.rawReceivedCount)
       ? stored.rawReceivedCount
       : fresh.rawReceivedCount,
+    tileUpdatesEnabled:
+      typeof stored.tileUpdatesEnabled === 'boolean'
+        ? stored.tileUpdatesEnabled
+        : fresh.tileUpdatesEnabled,
   }
   if (typeof stored.channelUri === 'string') {
     restored.channelUri = stored.channelUri
