@@ -2,6 +2,7 @@ import { CHAT_GLYPH, PHOTOS_GLYPH, SCORES_GLYPH, STOCKS_GLYPH, WEATHER_GLYPH } f
 import { toAppFileKey } from './app-model'
 import type { AppDefinition, SecondaryTileOffer } from './app-model'
 import { DEFAULT_PAGE } from './app-naming'
+import { APP_CATALOGUE_STORAGE_KEY, createAppCatalogue } from './app-catalogue'
 
 /** URL path at which the dev server and the build serve the files of `public/apps/`. */
 const SAMPLE_ASSETS_URL = '/apps'
@@ -195,9 +196,29 @@ export const SAMPLE_APPS: readonly AppDefinition[] = [
   WOODGROVE_STOCKS,
 ]
 
-/** Returns the sample app with this id, or undefined when the handset has no such app. */
+/** The page's custom apps, which every handset on it can install. */
+export const appCatalogue = createAppCatalogue({ reservedIds: SAMPLE_APPS.map((app) => app.id) })
+
+if (typeof window !== 'undefined') {
+  // Another tab installed or imported an app.
+  window.addEventListener('storage', (event) => {
+    if (event.key === APP_CATALOGUE_STORAGE_KEY) {
+      void appCatalogue.persist.rehydrate()
+    }
+  })
+}
+
+/** Returns the sample or custom app with this id, or undefined when there is none. */
 export function findApp(appId: string): AppDefinition | undefined {
-  return SAMPLE_APPS.find((app) => app.id === appId)
+  return (
+    SAMPLE_APPS.find((app) => app.id === appId) ??
+    appCatalogue.getState().customApps.find((app) => app.id === appId)
+  )
+}
+
+/** Returns every app the handsets can install: the samples, then the custom apps. */
+export function listAllApps(customApps: readonly AppDefinition[]): AppDefinition[] {
+  return [...SAMPLE_APPS, ...customApps]
 }
 
 /**

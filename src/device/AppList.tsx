@@ -1,9 +1,13 @@
+import { useMemo, useState } from 'react'
+import { useStore } from 'zustand'
+
 import type { AppDefinition } from '@/apps/app-model'
-import { SAMPLE_APPS } from '@/apps/sample-apps'
+import { appCatalogue, listAllApps } from '@/apps/sample-apps'
 import { useHandsetStore } from '@/store/handset-context'
 
 import { AppIcon } from './AppIcon'
 import styles from './AppList.module.css'
+import { InstallAppDialog } from './InstallAppDialog'
 import { SETTINGS_ICON } from './settings/settings-model'
 
 /** A row of the app list: an emulated app, or the built-in Settings app. */
@@ -13,29 +17,54 @@ type AppListEntry =
 
 const SETTINGS_ENTRY: AppListEntry = { kind: 'settings', key: 'settings', name: 'Settings' }
 
-const ENTRIES_BY_NAME: readonly AppListEntry[] = [
-  ...SAMPLE_APPS.map((app): AppListEntry => ({ kind: 'app', key: app.id, name: app.name, app })),
-  SETTINGS_ENTRY,
-].sort((a, b) => a.name.localeCompare(b.name))
 const PIN_GLYPH = 'M9 3h6l-1 6 3 3v2H7v-2l3-3zM12 14v7'
 
 /**
  * Renders the app list: installed apps and Settings open on tap, installed apps offer to pin
- * their tile when it is not on Start, and uninstalled sample apps offer to be installed again.
+ * their tile when it is not on Start, and apps not installed offer to be installed. The
+ * Install app button opens the form that installs a custom app on this handset.
  */
 export function AppList() {
+  const customApps = useStore(appCatalogue, (state) => state.customApps)
+  const entries = useMemo(() => toEntriesByName(listAllApps(customApps)), [customApps])
+  const [installing, setInstalling] = useState(false)
+  const installCustomApp = useHandsetStore((state) => state.installCustomApp)
+  const goStart = useHandsetStore((state) => state.goStart)
+
+  const handleInstall = (app: AppDefinition) => {
+    installCustomApp(app)
+    setInstalling(false)
+    goStart()
+  }
+
   return (
     <div role="region" aria-label="App list" className={styles.appList}>
       <h2 className={styles.title}>apps</h2>
+      <button type="button" className={styles.installButton} onClick={() => setInstalling(true)}>
+        Install app
+      </button>
       <ul className={styles.list}>
-        {ENTRIES_BY_NAME.map((entry) => (
+        {entries.map((entry) => (
           <li key={entry.key}>
             {entry.kind === 'settings' ? <SettingsRow /> : <AppRow app={entry.app} />}
           </li>
         ))}
       </ul>
+      {installing && (
+        <InstallAppDialog onInstall={handleInstall} onClose={() => setInstalling(false)} />
+      )}
     </div>
   )
+}
+
+function toEntriesByName(apps: readonly AppDefinition[]): AppListEntry[] {
+  const appEntries = apps.map((app): AppListEntry => ({
+    kind: 'app',
+    key: app.id,
+    name: app.name,
+    app,
+  }))
+  return [...appEntries, SETTINGS_ENTRY].sort((a, b) => a.name.localeCompare(b.name))
 }
 
 function SettingsRow() {

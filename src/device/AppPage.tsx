@@ -4,7 +4,8 @@ import { findApp } from '@/apps/sample-apps'
 import { useHandsetStore } from '@/store/handset-context'
 
 import styles from './AppPage.module.css'
-import { formatPagePath, toPageTitle } from './app-page-model'
+import { downloadAppFile } from './app-export'
+import { describeChannelBindings, formatPagePath, isKnownPage, toPageTitle } from './app-page-model'
 import { ChannelUriField } from './ChannelUriField'
 import { NotificationLog } from './NotificationLog'
 
@@ -62,7 +63,14 @@ export function AppPage({ appId, page, query }: AppPageProps) {
         <button type="button" className={styles.actionButton} onClick={() => uninstallApp(appId)}>
           Uninstall
         </button>
+        <button type="button" className={styles.actionButton} onClick={() => downloadAppFile(app)}>
+          Export app
+        </button>
       </div>
+
+      <p role="status" aria-label="Channel bindings" className={styles.hint}>
+        {describeChannelBindings(app, appState)}
+      </p>
 
       {app.secondaryTiles.length > 0 && (
         <div className={styles.actions}>
@@ -85,6 +93,11 @@ export function AppPage({ appId, page, query }: AppPageProps) {
         <p role="status" aria-label="Current page" className={styles.pagePath}>
           {formatPagePath(page, query)}
         </p>
+        {!isKnownPage(app, page) && (
+          <p className={styles.hint}>
+            {app.name} declares no page {page}, so a real app raises NavigationFailed here.
+          </p>
+        )}
         {query.length === 0 ? (
           <p className={styles.hint}>No query string.</p>
         ) : (

@@ -1,3 +1,7 @@
+import type { AppDefinition } from '@/apps/app-model'
+import { toChannelBindings } from '@/store/slices/device-model'
+import type { AppState } from '@/store/slices/device-model'
+
 /**
  * Formats a page and its query as the app receives them, `/Page2.xaml?NavigatedFrom=Toast&id=42`.
  * Keys and values are shown decoded.
@@ -27,4 +31,28 @@ export function toPageTitle(page: string): string {
     .trim()
     .toLowerCase()
   return words === '' ? 'page' : words
+}
+
+/** Tells whether the app declares `page`, ignoring case as the phone's package paths do. */
+export function isKnownPage(
+  app: Pick<AppDefinition, 'pages' | 'defaultPage'>,
+  page: string,
+): boolean {
+  const wanted = page.toLowerCase()
+  return [app.defaultPage, ...app.pages].some((known) => known.toLowerCase() === wanted)
+}
+
+/**
+ * Describes the app's push channel as its `HttpNotificationChannel` properties read: the
+ * toast and tile bindings the app asked for when it last opened the channel.
+ */
+export function describeChannelBindings(
+  app: Pick<AppDefinition, 'rawOnly'>,
+  appState: Pick<AppState, 'channelUri' | 'permission' | 'tileUpdatesEnabled'>,
+): string {
+  if (appState.channelUri === undefined) {
+    return 'No open channel.'
+  }
+  const { bindToast, bindTile } = toChannelBindings(app, appState)
+  return `IsShellToastBound: ${String(bindToast)}, IsShellTileBound: ${String(bindTile)}`
 }

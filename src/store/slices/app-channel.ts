@@ -4,6 +4,7 @@ import type { ChannelOpenResult } from '@/messaging/messages'
 
 import type { DeviceStore } from '../device-store'
 import { closeChannel, openChannel } from '../worker-sync'
+import { toChannelBindings } from './device-model'
 
 /**
  * Opens the app's push channel, or finds the one it already has, and stores the returned
@@ -19,9 +20,7 @@ export async function refreshAppChannel(get: () => DeviceStore, appId: string): 
   }
 
   const { handsetId } = get()
-  const rawOnly = app.rawOnly === true
-  const bindToast = !rawOnly && appState.permission === 'allowed'
-  const bindTile = !rawOnly && appState.tileUpdatesEnabled
+  const { bindToast, bindTile } = toChannelBindings(app, appState)
   let result: ChannelOpenResult
   try {
     result = await openChannel({

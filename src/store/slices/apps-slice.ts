@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand'
 
-import { SAMPLE_APPS, findApp } from '@/apps/sample-apps'
+import type { AppDefinition } from '@/apps/app-model'
+import { SAMPLE_APPS, appCatalogue, findApp } from '@/apps/sample-apps'
 import type { ChannelRecord } from '@/mpns/types'
 
 import type { DeviceStore } from '../device-store'
@@ -34,8 +35,13 @@ export interface AppsSlice {
   closeChannel: (appId: string) => void
   /** Removes the app from Start, resets its state and closes its channel. */
   uninstallApp: (appId: string) => void
-  /** Installs an uninstalled sample app again with fresh state and pins it to Start. */
+  /** Installs an app from the app list (a sample app again, or a custom app) and pins it. */
   installApp: (appId: string) => void
+  /**
+   * Adds a custom app to the page's catalogue, installs it on this handset and pins its tile.
+   * Returns the app's id, which differs from the given one when that id was taken.
+   */
+  installCustomApp: (app: AppDefinition) => string
   /**
    * Stores the channel URI that opening the app's channel returned. A new URI raises the
    * app's ChannelUriUpdated event, which the app logs.
@@ -105,15 +111,24 @@ export const createAppsSlice: StateCreator<DeviceStore, [], [], AppsSlice> = (se
 
   installApp: (appId) => {
     const app = findApp(appId)
-    if (!app || get().apps[appId]?.installed !== false) {
+    if (!app || get().apps[appId]?.installed === true) {
       return
     }
-    // NOTE: WP8 leaves a newly installed app in the app list only. The emulator pins the
-    // sample app to Start again, as on the handset's first start.
+    // NOTE: WP8 leaves a newly installed app in the app list only. The emulator pins it, as
+    // the sample apps are pinned on the handset's first start.
     set((state) => ({
       apps: { ...state.apps, [appId]: createInitialAppState(app) },
       startTiles: pinStartTile(state.startTiles, createPrimaryStartTile(appId)),
     }))
+  },
+
+  installCustomApp: (app) => {
+    const stored = appCatalogue.getState().addCustomApp(app)
+    set((state) => ({
+      apps: { ...state.apps, [stored.id]: createInitialAppState(stored) },
+      startTiles: pinStartTile(state.startTiles, createPrimaryStartTile(stored.id)),
+    }))
+    return stored.id
   },
 
   recordChannel: (appId, channelUri) => {

@@ -172,3 +172,18 @@ export function withoutChannelUri(
   delete next.channelUri
   return { ...apps, [appId]: next }
 }
+
+/**
+ * Returns the shell bindings an app asks for when it opens its channel: toast once the user
+ * allowed notifications, tile while Live Tile updates are on, and neither for a raw-only app.
+ */
+export function toChannelBindings(
+  app: Pick<AppDefinition, 'rawOnly'>,
+  appState: Pick<AppState, 'permission' | 'tileUpdatesEnabled'>,
+): { bindToast: boolean; bindTile: boolean } {
+  const rawOnly = app.rawOnly === true
+  return {
+    bindToast: !rawOnly && appState.permission === 'allowed',
+    bindTile: !rawOnly && appState.tileUpdatesEnabled,
+  }
+}

@@ -5,6 +5,7 @@ import type { TileFieldName } from '@/mpns/types'
 import type { DeviceStore } from '../device-store'
 import {
   MAX_APPLIED_DELIVERY_IDS,
+  createInitialAppState,
   MAX_BACK_STACK,
   MAX_LOG_ENTRIES,
   MAX_QUEUED_TOASTS,
@@ -85,6 +86,13 @@ export function mergePersistedDeviceState(persisted: unknown, current: DeviceSto
   const storedApps = isRecord(persisted.apps) ? persisted.apps : {}
   for (const [appId, fresh] of Object.entries(current.apps)) {
     apps[appId] = restoreAppState(storedApps[appId], fresh, appId)
+  }
+  // Custom apps have no fresh state: they are restored while the page's catalogue has them.
+  for (const [appId, stored] of Object.entries(storedApps)) {
+    const app = apps[appId] === undefined ? findApp(appId) : undefined
+    if (app) {
+      apps[appId] = restoreAppState(stored, createInitialAppState(app), appId)
+    }
   }
 
   const startTiles = restoreStartTiles(persisted.startTiles, {

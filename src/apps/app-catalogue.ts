@@ -1,0 +1,94 @@
+import { createJSONStorage, persist } from 'zustand/middleware'
+import type { StateStorage } from 'zustand/middleware'
+import { createStore } from 'zustand/vanilla'
+
+import { APP_JSON_FORMAT, APP_JSON_VERSION, parseAppJson } from './app-json'
+import type { AppDefinition } from './app-model'
+
+/** Apps the user installed or imported, shared by every handset on the page and every tab. */
+export interface AppCatalogue {
+  customApps: AppDefinition[]
+  /**
+   * Adds an app, renaming its id when a sample or another custom app already has it (`-2`,
+   * `-3`...). Returns the app as stored.
+   */
+  addCustomApp: (app: AppDefinition) => AppDefinition
+}
+
+/** localStorage key of the custom app list. */
+export const APP_CATALOGUE_STORAGE_KEY = 'wp8-emulator:custom-apps'
+const CATALOGUE_STORAGE_VERSION = 1
+/** Custom apps the catalogue keeps; the oldest is dropped first. */
+export const MAX_CUSTOM_APPS = 50
+
+/** Creates the catalogue, persisted to `storage` (localStorage by default). */
+export function createAppCatalogue(options: {
+  reservedIds: readonly string[]
+  storage?: StateStorage
+}) {
+  return createStore<AppCatalogue>()(
+    persist(
+      (set, get) => ({
+        customApps: [],
+
+        addCustomApp: (app) => {
+          const taken = new Set([
+            ...options.reservedIds,
+            ...get().customApps.map((each) => each.id),
+          ])
+          const stored: AppDefinition = { ...app, id: toFreeId(app.id, taken), origin: 'custom' }
+          set((state) => ({ customApps: [...state.customApps, stored].slice(-MAX_CUSTOM_APPS) }))
+          return stored
+        },
+      }),
+      {
+        name: APP_CATALOGUE_STORAGE_KEY,
+        version: CATALOGUE_STORAGE_VERSION,
+        storage: createJSONStorage(() => options.storage ?? window.localStorage),
+        partialize: (state) => ({ customApps: state.customApps }),
+        merge: (persisted, current) => ({
+          ...current,
+          customApps: restoreCustomApps(persisted, options.reservedIds),
+        }),
+      },
+    ),
+  )
+}
+
+/** Returns `id`, or `id-2`, `id-3`... whichever is not taken yet. */
+function toFreeId(id: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(id)) {
+    return id
+  }
+  let suffix = 2
+  while (taken.has(`${id}-${suffix}`)) {
+    suffix += 1
+  }
+  return `${id}-${suffix}`
+}
+
+/**
+ * Restores stored custom apps through the app file parser, so each one is checked field by
+ * field as an imported file is. Invalid apps and ids that clash are dropped.
+ */
+function restoreCustomApps(persisted: unknown, reservedIds: readonly string[]): AppDefinition[] {
+  const stored =
+    typeof persisted === 'object' && persisted !== null && 'customApps' in persisted
+      ? persisted.customApps
+      : []
+  if (!Array.isArray(stored)) {
+    return []
+  }
+
+  const taken = new Set(reservedIds)
+  const apps: AppDefinition[] = []
+  for (const candidate of stored.slice(-MAX_CUSTOM_APPS)) {
+    const file = { format: APP_JSON_FORMAT, version: APP_JSON_VERSION, app: candidate as unknown }
+    const result = parseAppJson(JSON.stringify(file))
+    if (result.ok && !taken.has(result.app.id)) {
+      taken.add(result.app.id)
+      apps.push({ ...result.app, origin: 'custom' })
+    }
+  }
+  return apps
+}
