@@ -25,6 +25,7 @@ export function AppPage({ appId, page, query }: AppPageProps) {
   const appState = useHandsetStore((state) => state.apps[appId])
   const openAppSettings = useHandsetStore((state) => state.openAppSettings)
   const closeChannel = useHandsetStore((state) => state.closeChannel)
+  const openChannelWithoutFind = useHandsetStore((state) => state.openChannelWithoutFind)
   const uninstallApp = useHandsetStore((state) => state.uninstallApp)
   const pinSecondaryTile = useHandsetStore((state) => state.pinSecondaryTile)
   const rawCountLabelId = useId()
@@ -52,6 +53,13 @@ export function AppPage({ appId, page, query }: AppPageProps) {
       </div>
 
       <div className={styles.actions}>
+        <button
+          type="button"
+          className={styles.actionButton}
+          onClick={() => openChannelWithoutFind(appId)}
+        >
+          Open channel without Find
+        </button>
         <button
           type="button"
           className={styles.actionButton}

@@ -31,6 +31,11 @@ export interface AppsSlice {
    * app's prompt, reopens the channel bound to the tile or unbound from it.
    */
   changeTileUpdates: (appId: string, enabled: boolean) => void
+  /**
+   * Calls `Open()` on a new `HttpNotificationChannel` without `Find` first: with a channel
+   * already open the phone throws, and the app logs the exception; otherwise it opens one.
+   */
+  openChannelWithoutFind: (appId: string) => void
   /** Closes the app's channel, as the app calling `HttpNotificationChannel.Close()`. */
   closeChannel: (appId: string) => void
   /** Removes the app from Start, resets its state and closes its channel. */
@@ -86,6 +91,24 @@ export const createAppsSlice: StateCreator<DeviceStore, [], [], AppsSlice> = (se
     if (appState.permission !== 'unasked') {
       void refreshAppChannel(get, appId)
     }
+  },
+
+  openChannelWithoutFind: (appId) => {
+    const app = findApp(appId)
+    const appState = get().apps[appId]
+    if (!app || !appState?.installed) {
+      return
+    }
+    if (appState.channelUri === undefined) {
+      void refreshAppChannel(get, appId)
+      return
+    }
+    // NOTE: the exception's type is unverified: a 2010 developer blog names
+    // NotificationChannelOpenException, a WP8 book InvalidOperationException.
+    const text = `InvalidOperationException: a channel named "${app.channelName}" is already open for this app. Call HttpNotificationChannel.Find("${app.channelName}") and use the channel it returns.`
+    set((state) => ({
+      apps: withLogEntry(state.apps, appId, { kind: 'error', text, time: Date.now() }),
+    }))
   },
 
   closeChannel: (appId) => {

@@ -3,7 +3,7 @@ import type { TileState } from '@/mpns/tile-state'
 
 export type PermissionAnswer = 'unasked' | 'allowed' | 'declined'
 
-export type AppLogKind = 'raw' | 'toast' | 'info'
+export type AppLogKind = 'raw' | 'toast' | 'info' | 'error'
 
 /** One line of an app's on-page notification log. */
 export interface AppLogEntry {

@@ -13,6 +13,7 @@ import {
   withBatteryPercent,
 } from './battery-model'
 import type { BatterySaverOption, BatterySettings } from './battery-model'
+import { withPowerLevelChanged } from './channel-errors'
 import { toForegroundAppId } from './device-model'
 import { listSecondaryTileIds } from './start-tiles'
 
@@ -49,9 +50,15 @@ export const createDeviceStateSlice: StateCreator<DeviceStore, [], [], DeviceSta
 ) => {
   const applyBatterySettings = (settings: BatterySettings) => {
     const { batteryPercent, batterySaver } = get()
-    if (settings.batteryPercent !== batteryPercent || settings.batterySaver !== batterySaver) {
-      set({ ...settings, battery: toBatteryState(settings) })
+    if (settings.batteryPercent === batteryPercent && settings.batterySaver === batterySaver) {
+      return
     }
+    const battery = toBatteryState(settings)
+    const apps =
+      battery === get().battery
+        ? get().apps
+        : withPowerLevelChanged(get().apps, battery, Date.now())
+    set({ ...settings, battery, apps })
   }
 
   return {

@@ -9,7 +9,8 @@ import type { DeviceStore } from '../device-store'
 import { handsetRegistry, selectHandsetProfile } from '../handset-registry'
 import { checkRemoteTileImages, fetchImageProxyPath } from '../tile-images'
 import type { ImageProxyFetcher, RemoteImageCheck } from '../tile-images'
-import { MAX_APPLIED_DELIVERY_IDS, appendAllCapped } from './device-model'
+import { findAppsOverRate, toRateTooHighEntry } from './channel-errors'
+import { MAX_APPLIED_DELIVERY_IDS, appendAllCapped, withLogEntry } from './device-model'
 import type { ShownToast } from './device-model'
 import { applyCheckedTileUpdate, applyNotificationToHandset } from './notification-model'
 import type { DeferredTileUpdate, NotificationTarget } from './notification-model'
@@ -107,8 +108,18 @@ export const createNotificationsSlice: StateCreator<DeviceStore, [], [], Notific
     }
 
     if (appliedNow.length > 0) {
+      const appliedIds = new Set(appliedNow)
+      const applied = notifications.filter((notification) =>
+        appliedIds.has(notification.deliveryId),
+      )
+      let apps = target.apps
+      for (const appId of findAppsOverRate(applied)) {
+        if (apps[appId]?.installed === true) {
+          apps = withLogEntry(apps, appId, toRateTooHighEntry(now))
+        }
+      }
       set({
-        apps: target.apps,
+        apps,
         toasts: target.toasts,
         appliedDeliveryIds: appendAllCapped(
           state.appliedDeliveryIds,

@@ -51,7 +51,12 @@ const PERMISSION_ANSWERS: readonly string[] = [
   'allowed',
   'declined',
 ] satisfies PermissionAnswer[]
-const LOG_KINDS: readonly string[] = ['raw', 'toast', 'info'] satisfies AppLogEntry['kind'][]
+const LOG_KINDS: readonly string[] = [
+  'raw',
+  'toast',
+  'info',
+  'error',
+] satisfies AppLogEntry['kind'][]
 
 /** Selects the state written to storage. */
 export function toPersistedDeviceState(state: DeviceStore): PersistedDeviceState {
