@@ -43,3 +43,12 @@ export const QUEUE_POLL_MS = 100
 
 /** Cold starts measured after one warm-up start, each in a browser context of its own. */
 export const COLD_START_RUNS = 5
+
+/** Live tiles animating on Start while frames are timed. */
+export const ANIMATED_TILE_COUNT = 30
+
+/** Measured runs of the Start animation figures, after one warm-up run. */
+export const ANIMATION_RUNS = 5
+
+/** Length of one run of frame timing, in milliseconds. */
+export const ANIMATION_RUN_MS = 10_000
