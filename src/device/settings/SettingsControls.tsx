@@ -25,10 +25,15 @@ interface SelectRowProps {
   onChange: (value: string) => void
 }
 
-/** Renders a settings page: the app line, the page title and the page's controls. */
+/**
+ * Renders a settings page as a region named `<app line>, <page title>` (`settings, theme`,
+ * `Contoso Chat, settings`), or `settings` for the Settings app's first page: the app line,
+ * the page title and the page's controls.
+ */
 export function SettingsPageLayout({ appTitle, title, children }: SettingsPageLayoutProps) {
+  const name = appTitle === title ? title : `${appTitle}, ${title}`
   return (
-    <div className={styles.page}>
+    <div role="region" aria-label={name} className={styles.page}>
       <header className={styles.header}>
         <p className={styles.appTitle}>{appTitle}</p>
         <h2 className={styles.pageTitle}>{title}</h2>
