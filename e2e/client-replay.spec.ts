@@ -19,7 +19,7 @@ const WEATHER_APP_ID = 'contoso-weather'
 
 /**
  * Captured tile updates with an `Id`. MPNS suppresses an update whose Id names no pinned
- * secondary tile, and the handset cannot pin secondary tiles yet, so these get 200 Suppressed.
+ * secondary tile, and the replays pin none, so these get 200 Suppressed.
  */
 const SUPPRESSED_CAPTURES = new Set([
   'fliptile-secondary-id',

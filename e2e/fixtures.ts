@@ -1,6 +1,7 @@
 import { test as base, expect } from '@playwright/test'
 import type { BrowserContext, Page } from '@playwright/test'
 
+import { IMAGE_PROXY_PATH } from '../server/image-proxy-plugin'
 import { DevConsolePage } from './pages/dev-console-page'
 import { PhonePage } from './pages/phone-page'
 
@@ -75,6 +76,15 @@ export interface MpnsClient {
   /** Reads the stored engine settings, or undefined while every setting has its default. */
   readEngineSettings(): Promise<ServiceEngineSettings | undefined>
 }
+
+/** Names of the sample apps, in the order Start shows their tiles on a fresh handset. */
+export const SAMPLE_APP_NAMES: readonly string[] = [
+  'Contoso Weather',
+  'Contoso Chat',
+  'Contoso Photos',
+  'Fabrikam Scores',
+  'Woodgrove Stocks',
+]
 
 /** Handset id under which the service worker stores the handset and its queue. */
 export const HANDSET_ID = 'handset-1'
@@ -195,10 +205,27 @@ export async function routeNonLoopbackToStub(context: BrowserContext): Promise<v
       )
     },
   )
+  // The dev server's image proxy downloads a remote tile image itself, so the route above never
+  // matches it. Proxy requests for a non-loopback image get the stub in its place.
+  await context.route(
+    (url) => url.pathname === IMAGE_PROXY_PATH && isNonLoopbackUrl(url.searchParams.get('url')),
+    (route) => route.fulfill({ status: 200, contentType: 'image/png', body: STUB_PNG }),
+  )
 }
 
 function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || hostname.startsWith('127.')
+}
+
+/**
+ * Tells whether a proxied image URL names a host off this machine. A missing or invalid URL
+ * returns false, because the proxy rejects it without a download.
+ */
+function isNonLoopbackUrl(url: string | null): boolean {
+  if (url === null || !URL.canParse(url)) {
+    return false
+  }
+  return !isLoopbackHost(new URL(url).hostname)
 }
 
 async function postAllFromPage(

@@ -342,6 +342,18 @@ export class PhonePage {
     await this.page.mouse.up()
   }
 
+  /**
+   * Taps the Tiles list near its bottom-right corner, which ends customisation. The corner lies
+   * in the list's margins, below and right of every tile, however many tiles Start has.
+   */
+  async tapEmptyStartSpace(): Promise<void> {
+    const box = await this.startTiles.boundingBox()
+    if (box === null) {
+      throw new Error('Failed to tap empty space on Start: the Tiles list is not on screen.')
+    }
+    await this.startTiles.click({ position: { x: box.width - 8, y: box.height - 8 } })
+  }
+
   /** Reads the accessible names of the Start tiles in Start order, outside customisation. */
   async readTileNames(): Promise<string[]> {
     const tiles = await this.startTiles.getByRole('button').all()

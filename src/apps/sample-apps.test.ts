@@ -131,8 +131,13 @@ describe('SAMPLE_APPS', () => {
 
     expect(weather.secondaryTiles.map((offer) => offer.navigationUri)).toEqual([
       '/CityPage.xaml?city=Oslo',
-      '/CityPage.xaml?city=Nairobi',
+      '/CityPage.xaml?city=Bergen',
     ])
+    expect(weather.secondaryTiles.map((offer) => offer.label)).toEqual([
+      'Pin Oslo to Start',
+      'Pin Bergen to Start',
+    ])
+    expect(weather.secondaryTiles.map((offer) => offer.supportsWide)).toEqual([true, false])
     expect(weather.pages).toContain('/CityPage.xaml')
   })
 

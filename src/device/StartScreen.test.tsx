@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event'
 import { MotionGlobalConfig } from 'framer-motion'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
+import { SAMPLE_APPS } from '@/apps/sample-apps'
 import { createDeviceStore } from '@/store/device-store'
 import type { DeviceStoreApi } from '@/store/device-store'
 import { HandsetStoreProvider } from '@/store/handset-context'
@@ -19,6 +20,11 @@ vi.mock('@/store/worker-sync', () => ({
 const WEATHER = 'Contoso Weather'
 const CHAT = 'Contoso Chat'
 const OSLO = '/CityPage.xaml?city=Oslo'
+const TILE_COUNT = SAMPLE_APPS.length
+/** Names of the sample apps pinned after Weather and Chat, in Start order. */
+const OTHER_NAMES = SAMPLE_APPS.map((app) => app.name).filter(
+  (name) => name !== WEATHER && name !== CHAT,
+)
 let store: DeviceStoreApi
 
 beforeEach(() => {
@@ -40,7 +46,7 @@ describe('StartScreen', () => {
     await user.keyboard('{ContextMenu}')
 
     expect(status().textContent).toBe(
-      'Customizing Contoso Weather: medium tile, 1 of 2. Arrow keys move it, R resizes it, Delete unpins it, Escape finishes.',
+      `Customizing Contoso Weather: medium tile, 1 of ${TILE_COUNT}. Arrow keys move it, R resizes it, Delete unpins it, Escape finishes.`,
     )
     expect(startRegion().getByRole('button', { name: `Unpin ${WEATHER}` })).toBeTruthy()
     expect(startRegion().getByRole('button', { name: `Resize ${WEATHER}` })).toBeTruthy()
@@ -65,13 +71,13 @@ describe('StartScreen', () => {
 
     await user.keyboard('{ArrowRight}')
 
-    expect(tileNames()).toEqual([CHAT, WEATHER])
+    expect(tileNames()).toEqual([CHAT, WEATHER, ...OTHER_NAMES])
     expect(document.activeElement).toBe(tileButton(WEATHER))
-    expect(status().textContent).toContain('2 of 2')
+    expect(status().textContent).toContain(`2 of ${TILE_COUNT}`)
 
     await user.keyboard('{ArrowUp}')
 
-    expect(tileNames()).toEqual([WEATHER, CHAT])
+    expect(tileNames()).toEqual([WEATHER, CHAT, ...OTHER_NAMES])
     expect(document.activeElement).toBe(tileButton(WEATHER))
   })
 
@@ -87,7 +93,11 @@ describe('StartScreen', () => {
 
     expect(afterFirst).toContain('small tile')
     expect(status().textContent).toContain('wide tile')
-    expect(store.getState().startTiles.map((tile) => tile.size)).toEqual(['medium', 'wide'])
+    expect(store.getState().startTiles.map((tile) => tile.size)).toEqual([
+      'medium',
+      'wide',
+      ...OTHER_NAMES.map(() => 'medium'),
+    ])
   })
 
   it('unpins the held tile with Delete', async () => {
@@ -98,7 +108,7 @@ describe('StartScreen', () => {
 
     await user.keyboard('{Delete}')
 
-    expect(tileNames()).toEqual([CHAT])
+    expect(tileNames()).toEqual([CHAT, ...OTHER_NAMES])
     expect(document.activeElement).toBe(tileButton(CHAT))
     expect(store.getState().customizingTileKey).toBeNull()
     expect(status().textContent).toBe('')
@@ -106,7 +116,9 @@ describe('StartScreen', () => {
 
   it('focuses the App list after the last unpin', async () => {
     const user = userEvent.setup()
-    store.getState().unpinTile('contoso-chat')
+    for (const app of SAMPLE_APPS.filter((sample) => sample.name !== WEATHER)) {
+      store.getState().unpinTile(app.id)
+    }
     renderStart()
     tileButton(WEATHER).focus()
     await user.keyboard('{ContextMenu}')
@@ -154,7 +166,7 @@ describe('StartScreen', () => {
     await user.click(startRegion().getByRole('button', { name: `Unpin ${WEATHER}` }))
 
     expect(size).toBe('small')
-    expect(tileNames()).toEqual([CHAT])
+    expect(tileNames()).toEqual([CHAT, ...OTHER_NAMES])
   })
 
   it('leaves customisation on a tap on empty space', async () => {
@@ -211,7 +223,7 @@ describe('StartScreen', () => {
     }))
     renderStart()
 
-    expect(tileNames()).toEqual([WEATHER, CHAT, `${WEATHER}, Oslo, 3`])
+    expect(tileNames()).toEqual([WEATHER, CHAT, ...OTHER_NAMES, `${WEATHER}, Oslo, 3`])
   })
 })
 

@@ -27,7 +27,13 @@ const MAIL: AppDefinition = {
   lockScreen: { iconCount: true, textField: false, lockIconPath: 'Assets\\Lock.png' },
   assets: { '/assets/lock.png': 'https://assets.test/mail-lock.png' },
 }
-const APPS = [CHAT, WEATHER, MAIL]
+const SMS: AppDefinition = {
+  ...CHAT,
+  id: 'contoso-sms',
+  name: 'Contoso SMS',
+  lockScreen: { iconCount: true, textField: false },
+}
+const APPS = [CHAT, WEATHER, MAIL, SMS]
 
 describe('toTileStatusLines', () => {
   it.each<[TileTemplate, Partial<Record<TileFieldName, string>>, string[]]>([
@@ -94,11 +100,12 @@ describe('toQuickStatusItems', () => {
   it('uses the lock icon file or the glyph', () => {
     const sources = createSources({})
 
-    const [mail, chat] = toQuickStatusItems([MAIL.id, CHAT.id], sources)
+    const [mail, chat, sms] = toQuickStatusItems([MAIL.id, CHAT.id, SMS.id], sources)
 
     expect(mail?.iconUrl).toBe('https://assets.test/mail-lock.png')
-    expect(chat?.iconUrl).toBeUndefined()
-    expect(chat?.glyph).toBe(CHAT.icon)
+    expect(chat?.iconUrl).toBe('/apps/contoso-chat/Assets/LockScreen/LockIcon.png')
+    expect(sms?.iconUrl).toBeUndefined()
+    expect(sms?.glyph).toBe(SMS.icon)
   })
 })
 

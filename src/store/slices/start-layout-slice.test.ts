@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { StateStorage } from 'zustand/middleware'
 
+import { SAMPLE_APPS, findApp } from '@/apps/sample-apps'
+import type { TileState } from '@/mpns/tile-state'
 import type { QueuedNotification, TilePayload } from '@/mpns/types'
 import { closeChannel, openChannel } from '@/store/worker-sync'
 import { HANDSET_1, HANDSET_1_STORAGE_KEY } from '@/test/handset-builders'
@@ -20,6 +22,9 @@ const OSLO = '/CityPage.xaml?city=Oslo'
 const BERGEN = '/CityPage.xaml?city=Bergen'
 const OSLO_KEY = `${WEATHER}${OSLO}`
 const BERGEN_KEY = `${WEATHER}${BERGEN}`
+/** Ids of the sample apps pinned after Weather and Chat, in Start order. */
+const OTHER_APPS = SAMPLE_APPS.map((app) => app.id).filter((id) => id !== WEATHER && id !== CHAT)
+const OSLO_TILE = findOsloTile()
 
 beforeEach(() => {
   vi.mocked(openChannel).mockReset()
@@ -35,6 +40,7 @@ describe('start layout slice', () => {
     expect(store.getState().startTiles).toEqual([
       { key: WEATHER, appId: WEATHER, size: 'medium' },
       { key: CHAT, appId: CHAT, size: 'medium' },
+      ...OTHER_APPS.map((appId) => ({ key: appId, appId, size: 'medium' })),
     ])
     expect(store.getState().customizingTileKey).toBeNull()
   })
@@ -45,7 +51,7 @@ describe('start layout slice', () => {
     store.getState().unpinTile(WEATHER)
     store.getState().applyNotification(tileUpdate('d1', { Title: 'Oslo' }))
 
-    expect(keysOf(store)).toEqual([CHAT])
+    expect(keysOf(store)).toEqual([CHAT, ...OTHER_APPS])
     expect(store.getState().apps[WEATHER]?.tile.fields.Title).toBe('Oslo')
   })
 
@@ -72,7 +78,7 @@ describe('start layout slice', () => {
 
     store.getState().pinToStart(CHAT)
 
-    expect(keysOf(store)).toEqual([WEATHER])
+    expect(keysOf(store)).toEqual([WEATHER, ...OTHER_APPS])
     expect(warn).toHaveBeenCalledWith(
       '[app]',
       'Failed to pin "contoso-chat": no such app is installed on this handset.',
@@ -92,9 +98,8 @@ describe('start layout slice', () => {
       navigationUri: OSLO,
       size: 'medium',
     })
-    expect(store.getState().apps[WEATHER]?.secondaryTiles).toEqual({
-      [OSLO]: { template: 'FlipTile', fields: { Title: 'Oslo' } },
-    })
+    expect(store.getState().apps[WEATHER]?.secondaryTiles).toEqual({ [OSLO]: OSLO_TILE })
+    expect(OSLO_TILE.fields.Title).toBe('Oslo')
     expect(store.getState().screen).toEqual({ kind: 'start' })
     expect(store.getState().backStack).toEqual([])
   })
@@ -118,7 +123,7 @@ describe('start layout slice', () => {
 
     store.getState().pinSecondaryTile(WEATHER, '/Other.xaml')
 
-    expect(keysOf(store)).toEqual([WEATHER, CHAT])
+    expect(keysOf(store)).toEqual([WEATHER, CHAT, ...OTHER_APPS])
     expect(warn).toHaveBeenCalledWith(
       '[app]',
       'Failed to pin a secondary tile of "contoso-weather": the app offers no tile with navigation URI "/Other.xaml".',
@@ -133,7 +138,7 @@ describe('start layout slice', () => {
 
     store.getState().unpinTile(OSLO_KEY)
 
-    expect(keysOf(store)).toEqual([WEATHER, CHAT, BERGEN_KEY])
+    expect(keysOf(store)).toEqual([WEATHER, CHAT, ...OTHER_APPS, BERGEN_KEY])
     expect(Object.keys(store.getState().apps[WEATHER]?.secondaryTiles ?? {})).toEqual([BERGEN])
   })
 
@@ -161,7 +166,7 @@ describe('start layout slice', () => {
 
     store.getState().moveTile(OSLO_KEY, 0)
 
-    expect(keysOf(store)).toEqual([OSLO_KEY, WEATHER, CHAT])
+    expect(keysOf(store)).toEqual([OSLO_KEY, WEATHER, CHAT, ...OTHER_APPS])
   })
 
   it('enters and leaves customisation on Start', () => {
@@ -224,7 +229,7 @@ describe('start layout slice', () => {
 
     store.getState().uninstallApp(WEATHER)
 
-    expect(keysOf(store)).toEqual([CHAT])
+    expect(keysOf(store)).toEqual([CHAT, ...OTHER_APPS])
     expect(store.getState().customizingTileKey).toBeNull()
     expect(store.getState().apps[WEATHER]?.secondaryTiles).toEqual({})
   })
@@ -235,7 +240,7 @@ describe('start layout slice', () => {
 
     store.getState().installApp(WEATHER)
 
-    expect(keysOf(store)).toEqual([CHAT, WEATHER])
+    expect(keysOf(store)).toEqual([CHAT, ...OTHER_APPS, WEATHER])
   })
 })
 
@@ -249,7 +254,7 @@ describe('secondary tile updates', () => {
 
     expect(store.getState().apps[WEATHER]?.secondaryTiles[OSLO]).toEqual({
       template: 'FlipTile',
-      fields: { Title: 'Oslo', Count: '4' },
+      fields: { ...OSLO_TILE.fields, Count: '4' },
     })
     expect(store.getState().apps[WEATHER]?.tile).toBe(primary)
   })
@@ -317,7 +322,7 @@ describe('persisted start layout', () => {
 
     expect(second.getState().startTiles).toEqual(first.getState().startTiles)
     expect(second.getState().apps[WEATHER]?.secondaryTiles).toEqual({
-      [OSLO]: { template: 'FlipTile', fields: { Title: 'Oslo', Count: '2' } },
+      [OSLO]: { template: 'FlipTile', fields: { ...OSLO_TILE.fields, Count: '2' } },
     })
     expect(second.getState().customizingTileKey).toBeNull()
   })
@@ -357,6 +362,7 @@ describe('persisted start layout', () => {
     expect(store.getState().startTiles).toEqual([
       { key: OSLO_KEY, appId: WEATHER, navigationUri: OSLO, size: 'wide' },
       { key: WEATHER, appId: WEATHER, size: 'small' },
+      ...OTHER_APPS.map((appId) => ({ key: appId, appId, size: 'medium' })),
     ])
     expect(store.getState().apps[WEATHER]?.secondaryTiles).toEqual({
       [OSLO]: { template: 'FlipTile', fields: { Title: 'Oslo' } },
@@ -370,12 +376,20 @@ describe('persisted start layout', () => {
 
     const store = createDeviceStore({ ...HANDSET_1, storage })
 
-    expect(keysOf(store)).toEqual([WEATHER])
+    expect(keysOf(store)).toEqual([WEATHER, ...OTHER_APPS])
   })
 })
 
 function createTestStore(): DeviceStoreApi {
   return createDeviceStore({ ...HANDSET_1, storage: createMemoryStorage() })
+}
+
+function findOsloTile(): TileState {
+  const offer = findApp(WEATHER)?.secondaryTiles.find((tile) => tile.navigationUri === OSLO)
+  if (offer === undefined) {
+    throw new Error(`Contoso Weather offers no tile for ${OSLO}`)
+  }
+  return offer.initialTile
 }
 
 function keysOf(store: DeviceStoreApi): string[] {
