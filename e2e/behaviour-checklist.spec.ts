@@ -1,5 +1,11 @@
 import { expect, test } from './fixtures'
-import { RAW_HEADERS, TILE_HEADERS, createFlipTileXml } from './payloads'
+import {
+  RAW_HEADERS,
+  TILE_HEADERS,
+  TOAST_HEADERS,
+  createFlipTileXml,
+  createToastXml,
+} from './payloads'
 
 // Rows of the WP8 handset behaviour checklist that no other flow covers end to end: what the
 // app sees through HttpNotificationChannel events, and how the tile shows edge values.
@@ -79,4 +85,19 @@ test('Count shows 99 above 99 and hides after Clear', async ({ phone, mpns }) =>
 </wp:Notification>`
   await mpns.post(channelUri, { headers: TILE_HEADERS, body: clear })
   await expect(phone.tile('Contoso Weather')).toBeVisible()
+})
+
+test('on Update 3 a locked foreground app gets the banner', async ({ phone, mpns }) => {
+  const channelUri = await phone.launchWithPermission('Contoso Weather', true)
+
+  await phone.pressPower()
+  await phone.pressPower()
+  await expect(phone.lockScreen).toBeVisible()
+  const response = await mpns.post(channelUri, {
+    headers: TOAST_HEADERS,
+    body: createToastXml({ text1: 'Locked', text2: 'Shown over the lock screen' }),
+  })
+  expect(response.status).toBe(200)
+
+  await expect(phone.toast).toContainText('Shown over the lock screen')
 })

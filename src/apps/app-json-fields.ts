@@ -1,5 +1,6 @@
 import type { TileState } from '@/mpns/tile-state'
 import type { TileFieldName, TileTemplate } from '@/mpns/types'
+import { TILE_FIELD_NAMES } from '@/mpns/tile-fields'
 
 import { toAppFileKey } from './app-model'
 import type { AppIconGlyph, LockScreenSupport, SecondaryTileOffer } from './app-model'
@@ -50,33 +51,7 @@ const MAX_ASSET_URL_LENGTH = 2 * 1024 * 1024
 
 const MAX_LIST_LENGTH = 64
 
-const TILE_FIELD_NAMES: ReadonlySet<string> = new Set<TileFieldName>([
-  'BackgroundImage',
-  'Count',
-  'Title',
-  'BackBackgroundImage',
-  'BackTitle',
-  'BackContent',
-  'SmallBackgroundImage',
-  'WideBackgroundImage',
-  'WideBackContent',
-  'WideBackBackgroundImage',
-  'IconImage',
-  'SmallIconImage',
-  'WideContent1',
-  'WideContent2',
-  'WideContent3',
-  'BackgroundColor',
-  'CycleImage1',
-  'CycleImage2',
-  'CycleImage3',
-  'CycleImage4',
-  'CycleImage5',
-  'CycleImage6',
-  'CycleImage7',
-  'CycleImage8',
-  'CycleImage9',
-])
+const TILE_FIELD_NAME_SET: ReadonlySet<string> = new Set(TILE_FIELD_NAMES)
 
 /** An image as a data URL: the only scheme besides same-origin paths that survives a reload. */
 const IMAGE_DATA_URL = /^data:image\/(?:png|jpeg|gif|bmp|webp|svg\+xml)[;,]/i
@@ -200,7 +175,7 @@ export function readTileState(value: unknown, path: string): TileState {
   const fieldsObject = toJsonObject(object.record.fields, `${path}.fields`)
   const fields: TileState['fields'] = {}
   for (const name of Object.keys(fieldsObject.record)) {
-    if (!TILE_FIELD_NAMES.has(name)) {
+    if (!TILE_FIELD_NAME_SET.has(name)) {
       throw new InvalidAppFieldError(`${path}.fields.${name}`, 'is not a tile field name')
     }
     fields[name as TileFieldName] = readText(fieldsObject, name, {

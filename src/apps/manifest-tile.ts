@@ -1,4 +1,5 @@
 import type { TileFieldName } from '@/mpns/types'
+import { CYCLE_IMAGE_FIELDS } from '@/mpns/tile-fields'
 
 import type { PrimaryTileTemplate } from './app-model'
 import { describeUnusableTitle } from './app-naming'
@@ -34,18 +35,6 @@ interface TemplateRules {
   /** Rules keyed by lower-case element name. */
   rules: ReadonlyMap<string, ElementRule>
 }
-
-const CYCLE_IMAGE_FIELDS: readonly TileFieldName[] = [
-  'CycleImage1',
-  'CycleImage2',
-  'CycleImage3',
-  'CycleImage4',
-  'CycleImage5',
-  'CycleImage6',
-  'CycleImage7',
-  'CycleImage8',
-  'CycleImage9',
-]
 
 const COUNT = { kind: 'count' } as const
 const TITLE = { kind: 'title' } as const

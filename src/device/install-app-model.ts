@@ -4,7 +4,7 @@ import type { AppDefinition, PrimaryTileTemplate } from '@/apps/app-model'
 import { DEFAULT_PAGE, deriveAppId, toDefaultChannelName } from '@/apps/app-naming'
 import { MAX_MANIFEST_BYTES, parseAppManifest } from '@/apps/manifest'
 import type { TileState } from '@/mpns/tile-state'
-import type { TileFieldName } from '@/mpns/types'
+import { TILE_FIELDS_BY_TEMPLATE } from '@/mpns/tile-fields'
 
 /** Values of the install form's controls. */
 export interface InstallAppForm {
@@ -58,46 +58,6 @@ const IMAGE_TYPES: Readonly<Record<string, string>> = {
 }
 
 /** Fields each template shows, so a template change keeps only the ones the new tile has. */
-const TEMPLATE_FIELDS: Readonly<Record<PrimaryTileTemplate, readonly TileFieldName[]>> = {
-  FlipTile: [
-    'Title',
-    'Count',
-    'BackgroundImage',
-    'BackBackgroundImage',
-    'BackTitle',
-    'BackContent',
-    'SmallBackgroundImage',
-    'WideBackgroundImage',
-    'WideBackContent',
-    'WideBackBackgroundImage',
-  ],
-  IconicTile: [
-    'Title',
-    'Count',
-    'IconImage',
-    'SmallIconImage',
-    'WideContent1',
-    'WideContent2',
-    'WideContent3',
-    'BackgroundColor',
-  ],
-  CycleTile: [
-    'Title',
-    'Count',
-    'SmallBackgroundImage',
-    'CycleImage1',
-    'CycleImage2',
-    'CycleImage3',
-    'CycleImage4',
-    'CycleImage5',
-    'CycleImage6',
-    'CycleImage7',
-    'CycleImage8',
-    'CycleImage9',
-  ],
-  Legacy: ['Title', 'Count', 'BackgroundImage', 'BackBackgroundImage', 'BackTitle', 'BackContent'],
-}
-
 /** Returns the form for an app typed in by hand: a FlipTile without wide support. */
 export function createBlankForm(): InstallAppForm {
   return {
@@ -292,7 +252,7 @@ function toInitialTile(
   importedTile: TileState | undefined,
 ): TileState {
   const fields: TileState['fields'] = {}
-  for (const field of TEMPLATE_FIELDS[template]) {
+  for (const field of TILE_FIELDS_BY_TEMPLATE[template]) {
     const value = importedTile?.fields[field]
     if (value !== undefined) {
       fields[field] = value

@@ -2,6 +2,7 @@ import { toImageProxyUrl } from '@/apps/app-files'
 import { toAppFileKey } from '@/apps/app-model'
 import type { AppDefinition } from '@/apps/app-model'
 import type { TileFieldName, TilePayload } from '@/mpns/types'
+import { TILE_IMAGE_FIELDS } from '@/mpns/tile-fields'
 
 /** One image a tile update names: the element and its URI as sent. */
 export interface TileImageReference {
@@ -33,26 +34,6 @@ export type RemoteImageCheck =
 
 /** Fetches a path of the image proxy and resolves with the response. */
 export type ImageProxyFetcher = (path: string) => Promise<Response>
-
-/** Tile elements that name an image, in the order they are checked and logged. */
-export const TILE_IMAGE_FIELDS = [
-  'BackgroundImage',
-  'BackBackgroundImage',
-  'SmallBackgroundImage',
-  'WideBackgroundImage',
-  'WideBackBackgroundImage',
-  'IconImage',
-  'SmallIconImage',
-  'CycleImage1',
-  'CycleImage2',
-  'CycleImage3',
-  'CycleImage4',
-  'CycleImage5',
-  'CycleImage6',
-  'CycleImage7',
-  'CycleImage8',
-  'CycleImage9',
-] as const satisfies readonly TileFieldName[]
 
 /** Path at which the image proxy returns 204 when it runs. */
 export const IMAGE_PROXY_PROBE_PATH = '/__emulator/image-proxy'

@@ -4,6 +4,7 @@ import type { AppDefinition, TileSize } from '@/apps/app-model'
 import { parseTileColor, toDisplayedCount } from '@/mpns/tile-state'
 import type { TileState } from '@/mpns/tile-state'
 import type { TileFieldName } from '@/mpns/types'
+import { CYCLE_IMAGE_FIELDS } from '@/mpns/tile-fields'
 
 /** Input of the tile view builders. */
 export interface TileViewInput {
@@ -89,18 +90,6 @@ const FLIP_FIELDS: Record<Exclude<TileSize, 'small'>, FlipFields> = {
     backContent: 'WideBackContent',
   },
 }
-
-const CYCLE_IMAGE_FIELDS: readonly TileFieldName[] = [
-  'CycleImage1',
-  'CycleImage2',
-  'CycleImage3',
-  'CycleImage4',
-  'CycleImage5',
-  'CycleImage6',
-  'CycleImage7',
-  'CycleImage8',
-  'CycleImage9',
-]
 
 const WIDE_CONTENT_FIELDS: readonly TileFieldName[] = [
   'WideContent1',

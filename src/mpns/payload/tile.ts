@@ -1,4 +1,5 @@
 import { shortenForMessage } from '../message-text'
+import { TILE_FIELDS_BY_TEMPLATE } from '../tile-fields'
 import type { TileFieldName, TileFieldUpdate, TilePayload, TileTemplate } from '../types'
 import { addWarning } from '../warnings'
 import type { SenderWarning } from '../warnings'
@@ -11,51 +12,6 @@ import {
 } from './notification'
 import { checkTileFieldValue } from './tile-values'
 import type { XmlElement } from './xml'
-
-const LEGACY_FIELDS = [
-  'BackgroundImage',
-  'Count',
-  'Title',
-  'BackBackgroundImage',
-  'BackTitle',
-  'BackContent',
-] as const satisfies readonly TileFieldName[]
-
-/** Elements each tile template takes. Other elements in a tile payload are ignored. */
-export const TILE_FIELDS_BY_TEMPLATE: Readonly<Record<TileTemplate, readonly TileFieldName[]>> = {
-  Legacy: LEGACY_FIELDS,
-  FlipTile: [
-    ...LEGACY_FIELDS,
-    'SmallBackgroundImage',
-    'WideBackgroundImage',
-    'WideBackContent',
-    'WideBackBackgroundImage',
-  ],
-  IconicTile: [
-    'Count',
-    'Title',
-    'IconImage',
-    'SmallIconImage',
-    'WideContent1',
-    'WideContent2',
-    'WideContent3',
-    'BackgroundColor',
-  ],
-  CycleTile: [
-    'SmallBackgroundImage',
-    'CycleImage1',
-    'CycleImage2',
-    'CycleImage3',
-    'CycleImage4',
-    'CycleImage5',
-    'CycleImage6',
-    'CycleImage7',
-    'CycleImage8',
-    'CycleImage9',
-    'Count',
-    'Title',
-  ],
-}
 
 const TEMPLATE_ATTRIBUTE_VALUES: ReadonlySet<string> = new Set([
   'FlipTile',
