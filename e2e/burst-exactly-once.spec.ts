@@ -186,8 +186,11 @@ test('raw burst is applied exactly once', async ({
 
   await test.step('the log shows no notification twice, in either tab', async () => {
     const ownerEntries = await phone.readLogEntries()
-    const burstIndexes = ownerEntries.map(readBurstIndex)
-    expect(burstIndexes).toHaveLength(Math.min(tally.accepted.size, LOG_LINES_KEPT))
+    // A burst this fast also raises NotificationRateTooHigh, whose lines share the log.
+    const rawEntries = ownerEntries.filter((entry) => !entry.includes('NotificationRateTooHigh'))
+    const rateErrors = ownerEntries.length - rawEntries.length
+    expect(ownerEntries).toHaveLength(Math.min(tally.accepted.size + rateErrors, LOG_LINES_KEPT))
+    const burstIndexes = rawEntries.map(readBurstIndex)
     const indexes = burstIndexes.filter((index) => index !== undefined)
     expect(indexes, 'log lines that are burst notifications').toHaveLength(burstIndexes.length)
     expect(new Set(indexes).size).toBe(indexes.length)
