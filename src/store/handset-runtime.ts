@@ -111,8 +111,8 @@ function ensureHandset(handsetId: string): RunningHandset {
 }
 
 /**
- * A handset open in two tabs: the owning tab writes, and the others reload the stored state
- * when it changes.
+ * Reloads a handset's stored state when another tab writes it: the owning tab writes, and
+ * every other tab that shows the handset mirrors it.
  */
 function listenForMirrorUpdates(handsetId: string): void {
   if (typeof window === 'undefined' || storageListeners.has(handsetId)) {

@@ -1,7 +1,7 @@
 import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
 
-/** How tiles and pages move: as on the phone, without motion, or step by step for tests. */
+/** Motion of tiles and pages: as on the phone, without motion, or step by step for tests. */
 export type MotionModeSetting = 'animated' | 'reduced' | 'deterministic'
 
 /** The page's motion settings, shared by every handset on it. */
