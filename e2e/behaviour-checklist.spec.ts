@@ -7,8 +7,8 @@ import {
   createToastXml,
 } from './payloads'
 
-// Rows of the WP8 handset behaviour checklist that no other flow covers end to end: what the
-// app sees through HttpNotificationChannel events, and how the tile shows edge values.
+// Rows of the WP8 handset behaviour checklist that no other flow covers end to end: the
+// HttpNotificationChannel events an app receives, and how a tile shows edge values.
 
 const LEGACY_REMOTE_IMAGE_TILE = `<?xml version="1.0" encoding="utf-8"?>
 <wp:Notification xmlns:wp="WPNotification">

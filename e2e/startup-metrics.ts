@@ -16,9 +16,9 @@ export const INITIAL_SCRIPT_BUDGET_BYTES = 200 * 1024
 
 /**
  * Opens `url` in a page that has never visited the emulator and measures the time to the first
- * frame showing a Start tile, which is a button with its click handler already attached because
- * React renders and binds in the same task. Scripts count when their response arrived by then;
- * each is gzipped here with the default level, since the preview server sends them uncompressed.
+ * frame showing a Start tile. That tile takes taps, because React renders it and binds its click
+ * handler in the same task. Scripts count when their response arrived by then. Each is gzipped
+ * here at the default level, since the preview server sends them uncompressed.
  */
 export async function measureColdStart(page: Page, url: string): Promise<StartupMetrics> {
   const scriptResponses: Response[] = []

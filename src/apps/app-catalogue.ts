@@ -32,11 +32,11 @@ export function createAppCatalogue(options: {
         customApps: [],
 
         addCustomApp: (app) => {
-          const taken = new Set([
+          const usedIds = new Set([
             ...options.reservedIds,
             ...get().customApps.map((each) => each.id),
           ])
-          const stored: AppDefinition = { ...app, id: toFreeId(app.id, taken), origin: 'custom' }
+          const stored: AppDefinition = { ...app, id: toFreeId(app.id, usedIds), origin: 'custom' }
           set((state) => ({ customApps: [...state.customApps, stored].slice(-MAX_CUSTOM_APPS) }))
           return stored
         },
@@ -55,13 +55,13 @@ export function createAppCatalogue(options: {
   )
 }
 
-/** Returns `id`, or `id-2`, `id-3`... whichever is not taken yet. */
-function toFreeId(id: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(id)) {
+/** Returns `id`, or `id-2`, `id-3`... whichever is not used yet. */
+function toFreeId(id: string, usedIds: ReadonlySet<string>): string {
+  if (!usedIds.has(id)) {
     return id
   }
   let suffix = 2
-  while (taken.has(`${id}-${suffix}`)) {
+  while (usedIds.has(`${id}-${suffix}`)) {
     suffix += 1
   }
   return `${id}-${suffix}`
@@ -80,13 +80,13 @@ function restoreCustomApps(persisted: unknown, reservedIds: readonly string[]): 
     return []
   }
 
-  const taken = new Set(reservedIds)
+  const usedIds = new Set(reservedIds)
   const apps: AppDefinition[] = []
   for (const candidate of stored.slice(-MAX_CUSTOM_APPS)) {
     const file = { format: APP_JSON_FORMAT, version: APP_JSON_VERSION, app: candidate as unknown }
     const result = parseAppJson(JSON.stringify(file))
-    if (result.ok && !taken.has(result.app.id)) {
-      taken.add(result.app.id)
+    if (result.ok && !usedIds.has(result.app.id)) {
+      usedIds.add(result.app.id)
       apps.push({ ...result.app, origin: 'custom' })
     }
   }

@@ -38,8 +38,8 @@ export function isKnownPage(
   app: Pick<AppDefinition, 'pages' | 'defaultPage'>,
   page: string,
 ): boolean {
-  const wanted = page.toLowerCase()
-  return [app.defaultPage, ...app.pages].some((known) => known.toLowerCase() === wanted)
+  const requested = page.toLowerCase()
+  return [app.defaultPage, ...app.pages].some((known) => known.toLowerCase() === requested)
 }
 
 /**

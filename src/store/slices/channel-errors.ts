@@ -17,7 +17,7 @@ export const MAX_NOTIFICATIONS_PER_SECOND = 30
 const RATE_WINDOW_MS = 1_000
 
 /**
- * Raises `ErrorOccurred(PowerLevelChanged)` in every app that holds a channel, as the push
+ * Raises `ErrorOccurred(PowerLevelChanged)` in every app with an open channel, as the push
  * client does when the battery policy changes. Returns `apps` unchanged when no app has one.
  */
 export function withPowerLevelChanged(
