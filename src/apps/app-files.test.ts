@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
 import {
   resolveLocalTileImage,
@@ -103,3 +103,16 @@ function requireFirstSampleApp(): AppDefinition {
   }
   return app
 }
+
+describe('markImageProxyMissing', () => {
+  it('makes remote images load from their own URL', async () => {
+    // A fresh module, so the flag this test sets stays out of the other tests.
+    vi.resetModules()
+    const files = await import('./app-files')
+    const image = { kind: 'remote', url: 'http://127.0.0.1:9000/a.png' } as const
+
+    expect(files.toTileImageSource(image)).toBe(files.toImageProxyUrl(image.url))
+    files.markImageProxyMissing()
+    expect(files.toTileImageSource(image)).toBe(image.url)
+  })
+})

@@ -65,13 +65,27 @@ export function toImageProxyUrl(remoteUrl: string): string {
   return `${IMAGE_PROXY_PATH}?url=${encodeURIComponent(remoteUrl)}`
 }
 
-/** Returns the URL an `img` or a CSS mask loads for an image, or undefined when there is none. */
+/**
+ * Whether the page is served without the image proxy (static hosting), as found by the
+ * handset's probe. Until a probe says so, remote images go through the proxy.
+ */
+let imageProxyMissing = false
+
+/** Records that no image proxy runs, so remote tile images load from their own URL. */
+export function markImageProxyMissing(): void {
+  imageProxyMissing = true
+}
+
+/**
+ * Returns the URL an `img` or a CSS mask loads for an image, or undefined when there is none.
+ * Remote images load through the image proxy, or directly when the page has none.
+ */
 export function toTileImageSource(image: TileImage): string | undefined {
   switch (image.kind) {
     case 'file':
       return image.url
     case 'remote':
-      return toImageProxyUrl(image.url)
+      return imageProxyMissing ? image.url : toImageProxyUrl(image.url)
     case 'none':
     case 'missing':
       return undefined

@@ -1,4 +1,4 @@
-import { toImageProxyUrl } from '@/apps/app-files'
+import { markImageProxyMissing, toImageProxyUrl } from '@/apps/app-files'
 import { toAppFileKey } from '@/apps/app-model'
 import type { AppDefinition } from '@/apps/app-model'
 import type { TileFieldName, TilePayload } from '@/mpns/types'
@@ -142,7 +142,12 @@ export function hasImageProxy(fetcher: ImageProxyFetcher = fetchImageProxyPath):
     return cached
   }
   const probe = fetcher(IMAGE_PROXY_PROBE_PATH).then(
-    (response) => response.status === 204,
+    (response) => {
+      if (response.status !== 204) {
+        markImageProxyMissing()
+      }
+      return response.status === 204
+    },
     () => {
       proxyProbes.delete(fetcher)
       return false
