@@ -78,7 +78,7 @@ test('resize cycles through the sizes', async ({ phone }) => {
 })
 
 test('resize skips wide for a tile without wide support', async ({ phone }) => {
-  const name = `${WEATHER}, Bergen`
+  const name = `${WEATHER}, Bergen, /CityPage.xaml?city=Bergen`
 
   await test.step('pin the Bergen tile, created without wide support', async () => {
     await phone.launchWithPermission(WEATHER, true)

@@ -22,10 +22,28 @@ describe('createAppCatalogue', () => {
     const catalogue = createAppCatalogue({ reservedIds: RESERVED_IDS, storage: memory() })
 
     const first = catalogue.getState().addCustomApp(customApp('contoso-weather'))
-    const second = catalogue.getState().addCustomApp(customApp('contoso-weather'))
+    const second = catalogue.getState().addCustomApp(customApp('contoso-weather-2'))
+    const third = catalogue.getState().addCustomApp({ ...customApp('contoso-weather'), name: 'x' })
 
     expect(first.id).toBe('contoso-weather-2')
-    expect(second.id).toBe('contoso-weather-3')
+    expect(second.id).toBe('contoso-weather-2')
+    expect(third.id).toBe('contoso-weather-3')
+    expect(catalogue.getState().customApps.map((app) => app.id)).toEqual([
+      'contoso-weather-2',
+      'contoso-weather-3',
+    ])
+  })
+
+  it('replaces a custom app with the same id', () => {
+    const catalogue = createAppCatalogue({ reservedIds: RESERVED_IDS, storage: memory() })
+    catalogue.getState().addCustomApp(customApp('fabrikam-news'))
+
+    const replaced = catalogue
+      .getState()
+      .addCustomApp({ ...customApp('fabrikam-news'), name: 'Fabrikam News 2' })
+
+    expect(replaced.id).toBe('fabrikam-news')
+    expect(catalogue.getState().customApps.map((app) => app.name)).toEqual(['Fabrikam News 2'])
   })
 
   it('keeps the newest apps up to the maximum', () => {

@@ -9,8 +9,9 @@ import type { AppDefinition } from './app-model'
 export interface AppCatalogue {
   customApps: AppDefinition[]
   /**
-   * Adds an app, renaming its id when a sample or another custom app already has it (`-2`,
-   * `-3`...). Returns the app as stored.
+   * Adds an app, or replaces the custom app with the same id, as installing a new version of
+   * an app does. An id that a sample app has is renamed (`-2`, `-3`...). Returns the app as
+   * stored.
    */
   addCustomApp: (app: AppDefinition) => AppDefinition
 }
@@ -32,12 +33,16 @@ export function createAppCatalogue(options: {
         customApps: [],
 
         addCustomApp: (app) => {
-          const usedIds = new Set([
-            ...options.reservedIds,
-            ...get().customApps.map((each) => each.id),
-          ])
+          const customApps = get().customApps
+          if (customApps.some((each) => each.id === app.id)) {
+            const replacement: AppDefinition = { ...app, origin: 'custom' }
+            set({ customApps: customApps.map((each) => (each.id === app.id ? replacement : each)) })
+            return replacement
+          }
+
+          const usedIds = new Set([...options.reservedIds, ...customApps.map((each) => each.id)])
           const stored: AppDefinition = { ...app, id: toFreeId(app.id, usedIds), origin: 'custom' }
-          set((state) => ({ customApps: [...state.customApps, stored].slice(-MAX_CUSTOM_APPS) }))
+          set({ customApps: [...customApps, stored].slice(-MAX_CUSTOM_APPS) })
           return stored
         },
       }),

@@ -198,7 +198,7 @@ describe('StartScreen', () => {
     store.getState().pinSecondaryTile('contoso-weather', OSLO)
     renderStart()
 
-    await user.click(tileButton(`${WEATHER}, Oslo`))
+    await user.click(tileButton(`${WEATHER}, Oslo, ${OSLO}`))
 
     expect(store.getState().screen).toEqual({
       kind: 'app',
@@ -223,7 +223,7 @@ describe('StartScreen', () => {
     }))
     renderStart()
 
-    expect(tileNames()).toEqual([WEATHER, CHAT, ...OTHER_NAMES, `${WEATHER}, Oslo, 3`])
+    expect(tileNames()).toEqual([WEATHER, CHAT, ...OTHER_NAMES, `${WEATHER}, Oslo, 3, ${OSLO}`])
   })
 })
 

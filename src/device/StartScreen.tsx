@@ -27,6 +27,7 @@ import {
 } from './start-layout'
 import type { PlacedStartTile } from './start-layout'
 import { LiveTile } from './tiles/LiveTile'
+import { toTileAccessibleName } from './tiles/tile-views'
 import styles from './StartScreen.module.css'
 
 interface StartTileCellProps {
@@ -141,7 +142,7 @@ function StartTileCell(props: StartTileCellProps) {
   }
 
   const { key, navigationUri } = placed
-  const name = toStartTileName(app.name, tile)
+  const name = toStartTileName(app.name, tile, navigationUri)
   const handleOpen = () =>
     launchApp(
       app.id,
@@ -193,7 +194,13 @@ function StartTileCell(props: StartTileCellProps) {
         className={styles.tileFrame}
         onClickCapture={handleTileClickCapture}
       >
-        <StartTileFace app={app} tile={tile} size={placed.size} onOpen={handleOpen} />
+        <StartTileFace
+          app={app}
+          tile={tile}
+          size={placed.size}
+          navigationUri={navigationUri}
+          onOpen={handleOpen}
+        />
       </div>
       {isHeld && (
         <>
@@ -226,12 +233,27 @@ interface StartTileFaceProps {
   app: AppDefinition
   tile: TileState
   size: TileSize
+  /** A secondary tile's navigation URI, which ends its accessible name. */
+  navigationUri: string | undefined
   onOpen: () => void
 }
 
-function StartTileFace({ app, tile, size, onOpen }: StartTileFaceProps) {
+function StartTileFace({ app, tile, size, navigationUri, onOpen }: StartTileFaceProps) {
   const accentColor = useHandsetAccentColor()
-  return <LiveTile app={app} tile={tile} size={size} accentColor={accentColor} onOpen={onOpen} />
+  const name =
+    navigationUri === undefined
+      ? undefined
+      : `${toTileAccessibleName(app.name, tile)}, ${navigationUri}`
+  return (
+    <LiveTile
+      app={app}
+      tile={tile}
+      size={size}
+      accentColor={accentColor}
+      onOpen={onOpen}
+      {...(name === undefined ? {} : { name })}
+    />
+  )
 }
 
 /** Announces the held tile, its size and its place. The line is empty outside customisation. */
@@ -245,7 +267,7 @@ function CustomizationStatus({ placed }: { placed: readonly PlacedStartTile[] })
   const text =
     heldTile && app && tile
       ? toCustomizationStatus({
-          name: toStartTileName(app.name, tile),
+          name: toStartTileName(app.name, tile, heldTile.navigationUri),
           size: heldTile.size,
           position: index + 1,
           count: placed.length,

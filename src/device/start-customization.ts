@@ -62,12 +62,14 @@ export function toCustomizationCommand(
 }
 
 /**
- * Returns the name a tile's Unpin and Resize buttons use: the app name, then the tile title
- * when it differs. The count is left out, so the buttons keep their names while it changes.
+ * Names a tile for its Unpin and Resize buttons: the app name, then the title when it differs,
+ * without the count, so the name holds while the count changes. A secondary tile's name ends
+ * with its navigation URI, which keeps it apart from the primary tile with the same title.
  */
-export function toStartTileName(appName: string, tile: TileState): string {
+export function toStartTileName(appName: string, tile: TileState, navigationUri?: string): string {
   const title = tile.fields.Title?.trim() ?? ''
-  return title === '' || title === appName ? appName : `${appName}, ${title}`
+  const name = title === '' || title === appName ? appName : `${appName}, ${title}`
+  return navigationUri === undefined ? name : `${name}, ${navigationUri}`
 }
 
 /** Describes the held tile for the status line that screen readers announce. */

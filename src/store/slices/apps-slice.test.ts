@@ -250,6 +250,22 @@ describe('apps slice', () => {
     expect(store.getState().apps[WEATHER]?.channelUri).toBeUndefined()
     expect(logTexts(store, WEATHER)).toEqual([])
   })
+
+  it('installs a custom app, then updates it in place', async () => {
+    const store = createTestStore()
+    const app = { ...findApp(CHAT)!, id: 'fabrikam-news', name: 'Fabrikam News' }
+
+    const appId = store.getState().installCustomApp(app)
+    store.getState().answerPermission(appId, true)
+    await vi.waitFor(() => expect(store.getState().apps[appId]?.channelUri).toBeDefined())
+    const channelUri = store.getState().apps[appId]?.channelUri
+    store.getState().installCustomApp({ ...app, name: 'Fabrikam News 2' })
+
+    expect(appId).toBe('fabrikam-news')
+    expect(store.getState().apps[appId]?.channelUri).toBe(channelUri)
+    expect(findApp(appId)?.name).toBe('Fabrikam News 2')
+    expect(store.getState().startTiles.filter((tile) => tile.appId === appId)).toHaveLength(1)
+  })
 })
 
 function createTestStore() {

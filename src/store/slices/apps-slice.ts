@@ -43,8 +43,9 @@ export interface AppsSlice {
   /** Installs an app from the app list (a sample app again, or a custom app) and pins it. */
   installApp: (appId: string) => void
   /**
-   * Adds a custom app to the page's catalogue, installs it on this handset and pins its tile.
-   * Returns the app's id, which differs from the given one when that id was taken.
+   * Adds a custom app to the page's catalogue, or updates the custom app with its id, installs
+   * it on this handset and pins its tile. Returns the app's id, which differs from the given one
+   * when a sample app has that id.
    */
   installCustomApp: (app: AppDefinition) => string
   /**
@@ -147,8 +148,18 @@ export const createAppsSlice: StateCreator<DeviceStore, [], [], AppsSlice> = (se
 
   installCustomApp: (app) => {
     const stored = appCatalogue.getState().addCustomApp(app)
+    // An installed app with the same id is updated in place: it keeps its channel, log and
+    // tile, unless the new version declares another tile template.
+    const current = get().apps[stored.id]
+    const updated: AppState =
+      current?.installed === true
+        ? {
+            ...current,
+            tile: current.tile.template === stored.tileTemplate ? current.tile : stored.initialTile,
+          }
+        : createInitialAppState(stored)
     set((state) => ({
-      apps: { ...state.apps, [stored.id]: createInitialAppState(stored) },
+      apps: { ...state.apps, [stored.id]: updated },
       startTiles: pinStartTile(state.startTiles, createPrimaryStartTile(stored.id)),
     }))
     return stored.id
