@@ -215,7 +215,7 @@ function checkPushCapability(app: ManifestElement, warnings: string[]): void {
     // NOTE: the emulator does not enforce the capability, so an app without it still opens a
     // channel here.
     warnings.push(
-      `The manifest does not declare ${PUSH_CAPABILITY}, which a phone app needs to use push notifications. Add <Capability Name="${PUSH_CAPABILITY}" /> to <Capabilities>.`,
+      `The manifest does not declare ${PUSH_CAPABILITY}, which a phone app needs to use push notifications; the emulator opens its channel anyway. Add <Capability Name="${PUSH_CAPABILITY}" /> to <Capabilities>.`,
     )
   }
 }
