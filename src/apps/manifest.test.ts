@@ -500,7 +500,7 @@ describe('parseAppManifest', () => {
     const { warnings } = parseOrThrow(buildManifest())
 
     expect(warnings).toEqual([
-      'The manifest does not declare ID_CAP_PUSH_NOTIFICATION, which a phone app needs to use push notifications. Add <Capability Name="ID_CAP_PUSH_NOTIFICATION" /> to <Capabilities>.',
+      'The manifest does not declare ID_CAP_PUSH_NOTIFICATION, which a phone app needs to use push notifications; the emulator opens its channel anyway. Add <Capability Name="ID_CAP_PUSH_NOTIFICATION" /> to <Capabilities>.',
     ])
   })
 
