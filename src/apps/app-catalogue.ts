@@ -34,13 +34,20 @@ export function createAppCatalogue(options: {
 
         addCustomApp: (app) => {
           const customApps = get().customApps
-          if (customApps.some((each) => each.id === app.id)) {
+          if (customApps.some((existing) => existing.id === app.id)) {
             const replacement: AppDefinition = { ...app, origin: 'custom' }
-            set({ customApps: customApps.map((each) => (each.id === app.id ? replacement : each)) })
+            set({
+              customApps: customApps.map((existing) =>
+                existing.id === app.id ? replacement : existing,
+              ),
+            })
             return replacement
           }
 
-          const usedIds = new Set([...options.reservedIds, ...customApps.map((each) => each.id)])
+          const usedIds = new Set([
+            ...options.reservedIds,
+            ...customApps.map((existing) => existing.id),
+          ])
           const stored: AppDefinition = { ...app, id: toFreeId(app.id, usedIds), origin: 'custom' }
           set({ customApps: [...customApps, stored].slice(-MAX_CUSTOM_APPS) })
           return stored

@@ -13,7 +13,7 @@ export interface AppIconGlyph {
   path: string
 }
 
-/** What the manifest lets the app show on the lock screen. */
+/** Lock-screen notifications that the manifest allows the app. */
 export interface LockScreenSupport {
   /** `LockScreen_Notification_IconCount`: a quick-status icon with the primary tile's count. */
   iconCount: boolean
@@ -80,10 +80,10 @@ export interface AppDefinition {
 }
 
 /**
- * Normalises a path an app or a payload names into the key of `AppDefinition.assets`:
- * `appdata:` and relative package paths become `/`-rooted package paths, `isostore:` paths
- * keep their scheme, backslashes become slashes, and the result is lower case because the
- * phone's file system ignores case.
+ * Normalises a path an app or a payload names into the key of `AppDefinition.assets`.
+ * `appdata:` and relative package paths become `/`-rooted package paths, and `isostore:`
+ * paths keep their scheme. Backslashes become slashes, and the result is lower case because
+ * the phone's file system ignores case.
  */
 export function toAppFileKey(uri: string): string {
   const slashed = uri.trim().replace(/\\/g, '/')

@@ -63,7 +63,7 @@ export function toCustomizationCommand(
 
 /**
  * Names a tile for its Unpin and Resize buttons: the app name, then the title when it differs,
- * without the count, so the name holds while the count changes. A secondary tile's name ends
+ * without the count, so the name stays the same while the count changes. A secondary tile's name ends
  * with its navigation URI, which keeps it apart from the primary tile with the same title.
  */
 export function toStartTileName(appName: string, tile: TileState, navigationUri?: string): string {

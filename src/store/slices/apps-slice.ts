@@ -32,8 +32,8 @@ export interface AppsSlice {
    */
   changeTileUpdates: (appId: string, enabled: boolean) => void
   /**
-   * Calls `Open()` on a new `HttpNotificationChannel` without `Find` first: with a channel
-   * already open the phone throws, and the app logs the exception; otherwise it opens one.
+   * Calls `Open()` on a new `HttpNotificationChannel` without `Find` first. While a channel is
+   * open the phone throws, so the app logs the exception. Otherwise a channel opens.
    */
   openChannelWithoutFind: (appId: string) => void
   /** Closes the app's channel, as the app calling `HttpNotificationChannel.Close()`. */
