@@ -191,7 +191,7 @@ async function openControlledDocument(page: Page, path: string): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
 }
 
-/** Answers every request of the context for a non-loopback host from a local stub. */
+/** Routes every request of the context for a non-loopback host to a local stub. */
 export async function routeNonLoopbackToStub(context: BrowserContext): Promise<void> {
   // Nothing may leave the machine: fixtures name example.com images and the like.
   await context.route(

@@ -67,7 +67,7 @@ export function toImageProxyUrl(remoteUrl: string): string {
 
 /**
  * Whether the page is served without the image proxy (static hosting), as found by the
- * handset's probe. Until a probe says so, remote images go through the proxy.
+ * handset's probe. Until a probe finds none, remote images go through the proxy.
  */
 let imageProxyMissing = false
 

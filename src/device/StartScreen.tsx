@@ -160,7 +160,7 @@ function StartTileCell(props: StartTileCellProps) {
     event.preventDefault()
     onCommand(key, 'enter')
   }
-  // In customisation a tap on a tile holds that tile instead of opening its app.
+  // In customisation a tap on a tile picks that tile up instead of opening its app.
   const handleTileClickCapture = (event: MouseEvent) => {
     if (isCustomizing) {
       event.stopPropagation()

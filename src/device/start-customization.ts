@@ -24,7 +24,7 @@ export interface CustomizationCommands {
 
 /**
  * Maps a key press on a Start tile to a customisation command. The ContextMenu key or
- * Shift+F10 holds the focused tile. While it is held, the arrow keys move it, Delete unpins
+ * Shift+F10 picks up the focused tile. While it is held, the arrow keys move it, Delete unpins
  * it and R resizes it. Escape ends customisation from any tile.
  */
 export function toCustomizationCommand(

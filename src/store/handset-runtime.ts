@@ -57,9 +57,9 @@ export function removeHandset(handsetId: string, registry = handsetRegistry): vo
 }
 
 function syncRunningHandsets(state: HandsetRegistry): void {
-  const wanted = new Set(state.handsets.map((handset) => handset.id))
+  const listedIds = new Set(state.handsets.map((handset) => handset.id))
   for (const [handsetId, handset] of running) {
-    if (!wanted.has(handsetId)) {
+    if (!listedIds.has(handsetId)) {
       handset.stopPushClient?.()
       running.delete(handsetId)
       logInfo('[store]', `${handsetId}: removed from the page`)

@@ -174,7 +174,7 @@ export function withoutChannelUri(
 }
 
 /**
- * Returns the shell bindings an app asks for when it opens its channel: toast once the user
+ * Returns the shell bindings an app requests when it opens its channel: toast once the user
  * allowed notifications, tile while Live Tile updates are on, and neither for a raw-only app.
  */
 export function toChannelBindings(

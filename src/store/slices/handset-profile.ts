@@ -70,7 +70,7 @@ export const DEVICE_MODELS: readonly DeviceModel[] = [
     logicalHeight: 853,
   },
   {
-    // The phone draws 1080p at 2.25 physical pixels per logical pixel; apps are told 1.5.
+    // The phone draws 1080p at 2.25 physical pixels per logical pixel; the API reports 1.5 to apps.
     id: '1080p',
     label: '1080p 1080 x 1920',
     physicalWidth: 1080,
