@@ -54,8 +54,9 @@ describe('EngineClockPanel', () => {
   })
 
   it('offers the clock speeds and changes the speed', async () => {
+    // The reply must be newer than the mirrored clock, or the store keeps the mirrored one.
+    consoleStore.getState().mirrorClock(snapshot({ speed: 1, atRealMs: Date.now() - 1 }))
     vi.mocked(updateEngineClock).mockResolvedValue(snapshot({ speed: 100, atRealMs: Date.now() }))
-    consoleStore.getState().mirrorClock(snapshot({ speed: 1, atRealMs: Date.now() }))
     const user = userEvent.setup()
     render(<EngineClockPanel />)
     const speed = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Clock speed' })
