@@ -1,4 +1,4 @@
-import { invariant } from '@/lib/invariant'
+import { invariant } from '../lib/invariant'
 
 import { MpnsError } from './errors'
 import { shortenForMessage } from './message-text'

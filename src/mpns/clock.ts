@@ -1,4 +1,4 @@
-import { invariant } from '@/lib/invariant'
+import { invariant } from '../lib/invariant'
 
 /**
  * The engine clock as stored: engine time runs at `speed` times real time from an anchor, so a

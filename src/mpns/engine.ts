@@ -1,4 +1,4 @@
-import { invariant } from '@/lib/invariant'
+import { invariant } from '../lib/invariant'
 
 import { describeChannelClose, validateChannelUri } from './channel'
 import { deriveConnectionStatus } from './device-state'

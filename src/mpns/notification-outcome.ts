@@ -1,4 +1,4 @@
-import { invariant } from '@/lib/invariant'
+import { invariant } from '../lib/invariant'
 
 import { toUtcDay } from './clock'
 import { decideDelivery } from './delivery-decision'
