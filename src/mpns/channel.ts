@@ -1,5 +1,4 @@
 import { invariant } from '../lib/invariant'
-
 import { MpnsError } from './errors'
 import { shortenForMessage } from './message-text'
 import type { ChannelCloseReason } from './types'

@@ -1,5 +1,4 @@
 import { invariant } from '../lib/invariant'
-
 import { describeChannelClose, validateChannelUri } from './channel'
 import { deriveConnectionStatus } from './device-state'
 import { isMpnsError, MpnsError } from './errors'

@@ -1,5 +1,4 @@
 import { invariant } from '../lib/invariant'
-
 import { toUtcDay } from './clock'
 import { decideDelivery } from './delivery-decision'
 import type { DeliveryDecision } from './delivery-decision'

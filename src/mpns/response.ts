@@ -1,5 +1,4 @@
 import { invariant } from '../lib/invariant'
-
 import type { MpnsError } from './errors'
 import type {
   DeviceConnectionStatus,

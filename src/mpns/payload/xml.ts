@@ -1,8 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import type { X2jOptions } from 'fast-xml-parser'
 
-import { invariant } from '../lib/invariant'
-
+import { invariant } from '../../lib/invariant'
 import { MpnsError } from '../errors'
 import { createValidatorError } from './xml-diagnostics'
 import { decodeXmlBytes } from './xml-encoding'
