@@ -11,6 +11,7 @@ import {
   toChannelUri,
   UNTHROTTLED_PATH_PREFIX,
   validateChannelUri,
+  validateRawChannelTarget,
 } from './channel'
 import type { ChannelLocation } from './channel'
 import type { ChannelCloseReason } from './types'
@@ -76,6 +77,7 @@ describe('locateChannel', () => {
         token: 'AQabc_-.~',
         authenticated: false,
         rawToken: 'AQabc_-.~',
+        callback: false,
       },
     ],
     [
@@ -85,6 +87,7 @@ describe('locateChannel', () => {
         token: 'AQabc',
         authenticated: true,
         rawToken: 'AQabc',
+        callback: false,
       },
     ],
     [
@@ -94,6 +97,7 @@ describe('locateChannel', () => {
         token: 'AQabc',
         authenticated: false,
         rawToken: 'AQabc',
+        callback: false,
       },
     ],
     [
@@ -103,6 +107,7 @@ describe('locateChannel', () => {
         token: 'AQ/x',
         authenticated: false,
         rawToken: '%41Q%2Fx',
+        callback: false,
       },
     ],
     [
@@ -112,11 +117,22 @@ describe('locateChannel', () => {
         token: 'AQ%zz',
         authenticated: false,
         rawToken: 'AQ%zz',
+        callback: false,
       },
     ],
     [
       `http://localhost${THROTTLED_PATH_PREFIX}`,
-      { kind: 'channel', token: '', authenticated: false, rawToken: '' },
+      { kind: 'channel', token: '', authenticated: false, rawToken: '', callback: false },
+    ],
+    [
+      `https://localhost${UNTHROTTLED_PATH_PREFIX}AQabc/callback`,
+      {
+        kind: 'channel',
+        token: 'AQabc',
+        authenticated: true,
+        rawToken: 'AQabc',
+        callback: true,
+      },
     ],
     ['http://localhost/throttledthirdparty/02.00/AQabc', { kind: 'not-channel' }],
     ['http://localhost/index.html', { kind: 'not-channel' }],
@@ -145,11 +161,21 @@ describe('isWellFormedToken', () => {
 
 describe('validateChannelUri', () => {
   it.each([
-    [`${ORIGIN}${THROTTLED_PATH_PREFIX}AQabc`, { token: 'AQabc', authenticated: false }],
-    [`${SECURE_ORIGIN}${UNTHROTTLED_PATH_PREFIX}AQabc`, { token: 'AQabc', authenticated: true }],
+    [
+      `${ORIGIN}${THROTTLED_PATH_PREFIX}AQabc`,
+      { token: 'AQabc', authenticated: false, callback: false },
+    ],
+    [
+      `${SECURE_ORIGIN}${UNTHROTTLED_PATH_PREFIX}AQabc`,
+      { token: 'AQabc', authenticated: true, callback: false },
+    ],
     [
       `${SECURE_ORIGIN}${THROTTLED_PATH_PREFIX}%41Qabc?x=1`,
-      { token: 'AQabc', authenticated: false },
+      { token: 'AQabc', authenticated: false, callback: false },
+    ],
+    [
+      `${SECURE_ORIGIN}${UNTHROTTLED_PATH_PREFIX}AQabc/callback`,
+      { token: 'AQabc', authenticated: true, callback: true },
     ],
   ])('accepts %s', (url, expected) => {
     expect(validateChannelUri(url)).toEqual(expected)
@@ -177,11 +203,6 @@ describe('validateChannelUri', () => {
       `Malformed channel URI: its token "AQ+x" contains characters other than A-Z, a-z, 0-9, "-", "_", "." and "~". ${URI_FIX}`,
     ],
     [
-      'a callback registration',
-      `${SECURE_ORIGIN}${UNTHROTTLED_PATH_PREFIX}AQabc/callback`,
-      'Malformed channel URI: "/callback" after the token is a callback registration, and callback registration is not supported yet. Send notifications to the channel URI without "/callback".',
-    ],
-    [
       'an encoded slash before callback',
       `${SECURE_ORIGIN}${UNTHROTTLED_PATH_PREFIX}AQabc%2Fcallback`,
       `Malformed channel URI: its token "AQabc/callback" contains characters other than A-Z, a-z, 0-9, "-", "_", "." and "~". ${URI_FIX}`,
@@ -189,7 +210,7 @@ describe('validateChannelUri', () => {
     [
       'a callback after a malformed token',
       `${SECURE_ORIGIN}${UNTHROTTLED_PATH_PREFIX}AQ+x/callback`,
-      `Malformed channel URI: its token "AQ+x/callback" contains characters other than A-Z, a-z, 0-9, "-", "_", "." and "~". ${URI_FIX}`,
+      `Malformed channel URI: its token "AQ+x" contains characters other than A-Z, a-z, 0-9, "-", "_", "." and "~". ${URI_FIX}`,
     ],
   ])('rejects %s with 400', (_name, url, message) => {
     const error = captureMpnsError(() => validateChannelUri(url))
@@ -214,6 +235,48 @@ describe('validateChannelUri', () => {
       message:
         'Unauthorized: the request used plain HTTP for an authenticated channel URI (/unthrottledthirdparty/01.00/). Authenticated channels take HTTPS with the client certificate of the service, so send to the https: URI with that certificate.',
     })
+  })
+})
+
+describe('validateRawChannelTarget', () => {
+  it.each([
+    [`${THROTTLED_PATH_PREFIX}AQabc`, { token: 'AQabc', authenticated: false, callback: false }],
+    [
+      `${THROTTLED_PATH_PREFIX}%41Qabc?x=1`,
+      { token: 'AQabc', authenticated: false, callback: false },
+    ],
+    [
+      `${UNTHROTTLED_PATH_PREFIX}AQabc/callback`,
+      { token: 'AQabc', authenticated: true, callback: true },
+    ],
+  ])('accepts %s', (target, expected) => {
+    expect(validateRawChannelTarget(target)).toEqual(expected)
+  })
+
+  it.each([
+    ['a dot segment', `${THROTTLED_PATH_PREFIX}../01.00/AQabc`, '../01.00/AQabc'],
+    ['an escaped dot segment', `${THROTTLED_PATH_PREFIX}%2e%2e/AQabc`, '%2e%2e/AQabc'],
+    ['an escaped slash', `${THROTTLED_PATH_PREFIX}AQ%2Fabc`, 'AQ%2Fabc'],
+    ['a stray percent sign', `${THROTTLED_PATH_PREFIX}AQ%zz`, 'AQ%zz'],
+    ['a backslash', `${THROTTLED_PATH_PREFIX}AQ\\abc`, 'AQ\\abc'],
+    ['a space', `${THROTTLED_PATH_PREFIX}AQ%20abc`, 'AQ%20abc'],
+  ])('rejects %s before decoding', (_name, target, shownToken) => {
+    const error = captureMpnsError(() => validateRawChannelTarget(target))
+
+    expect(toErrorFields(error)).toEqual({
+      code: 'MALFORMED_CHANNEL_URI',
+      status: 400,
+      headers: [],
+      message: `Malformed channel URI: its token "${shownToken}" contains characters other than A-Z, a-z, 0-9, "-", "_", "." and "~". ${URI_FIX}`,
+    })
+  })
+
+  it('rejects another path', () => {
+    const error = captureMpnsError(() => validateRawChannelTarget('/index.html'))
+
+    expect(error.message).toBe(
+      `Malformed channel URI: its path does not start with /throttledthirdparty/01.00/ or /unthrottledthirdparty/01.00/. ${URI_FIX}`,
+    )
   })
 })
 

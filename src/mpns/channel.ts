@@ -6,13 +6,22 @@ import type { ChannelCloseReason } from './types'
 /** Result of locating a channel in a URL: its token, or a path that is not a channel URI. */
 export type ChannelLocation =
   | { kind: 'not-channel' }
-  | { kind: 'channel'; token: string; authenticated: boolean; rawToken: string }
+  | {
+      kind: 'channel'
+      token: string
+      authenticated: boolean
+      rawToken: string
+      /** True when the path continues with /callback after the token: a callback registration. */
+      callback: boolean
+    }
 
 /** A channel URI that passed the URI checks: its token and whether it is an authenticated channel. */
 export interface ValidChannelUri {
   token: string
   /** True for the /unthrottledthirdparty/01.00/ path of authenticated services. */
   authenticated: boolean
+  /** True for `<channel URI>/callback`, where an authenticated service registers a callback. */
+  callback: boolean
 }
 
 /** Path prefix of channel URIs for unauthenticated (HTTP, rate-limited) services. */
@@ -28,11 +37,14 @@ const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 
 const WELL_FORMED_TOKEN = /^[A-Za-z0-9\-_.~]+$/
 
+/** A token as it may appear in a request target: unreserved characters and percent escapes. */
+const RAW_TOKEN_CHARACTERS = /^(?:[A-Za-z0-9\-_.~]|%[0-9A-Fa-f]{2})*$/
+
 /** Maximum length of a channel URI, in characters. */
 const MAX_CHANNEL_URI_LENGTH = 1024
 
 /** Path appended to a channel URI to register a callback for an authenticated service. */
-const CALLBACK_PATH_SUFFIX = '/callback'
+export const CALLBACK_PATH_SUFFIX = '/callback'
 
 const CLOSE_REASON_TEXTS: Readonly<Record<ChannelCloseReason, string>> = {
   'closed-by-app': 'the app closed the channel',
@@ -94,7 +106,7 @@ export function validateChannelUri(url: string): ValidChannelUri {
     throw createMalformedUriError('it has no channel token after the path prefix')
   }
   if (!isWellFormedToken(location.token)) {
-    throw createInvalidTokenError(location.token, location.rawToken)
+    throw createInvalidTokenError(location.token)
   }
 
   if (location.authenticated && new URL(url).protocol === 'http:') {
@@ -105,7 +117,42 @@ export function validateChannelUri(url: string): ValidChannelUri {
         'Unauthorized: the request used plain HTTP for an authenticated channel URI (/unthrottledthirdparty/01.00/). Authenticated channels take HTTPS with the client certificate of the service, so send to the https: URI with that certificate.',
     })
   }
-  return { token: location.token, authenticated: location.authenticated }
+  return {
+    token: location.token,
+    authenticated: location.authenticated,
+    callback: location.callback,
+  }
+}
+
+/**
+ * Checks a request target (path and query) exactly as it arrived, before any decoding, and returns
+ * its token. A server must call this first, because a URL parser folds dot segments and some
+ * escapes before a later check could see them. Throws an MpnsError (400) for a malformed target.
+ */
+export function validateRawChannelTarget(target: string): ValidChannelUri {
+  const path = target.split('?')[0] ?? ''
+  const prefix = [THROTTLED_PATH_PREFIX, UNTHROTTLED_PATH_PREFIX].find((candidate) =>
+    path.startsWith(candidate),
+  )
+  if (prefix === undefined) {
+    throw createMalformedUriError(
+      'its path does not start with /throttledthirdparty/01.00/ or /unthrottledthirdparty/01.00/',
+    )
+  }
+
+  const rest = path.slice(prefix.length)
+  const callback = rest.endsWith(CALLBACK_PATH_SUFFIX)
+  const rawToken = callback ? rest.slice(0, -CALLBACK_PATH_SUFFIX.length) : rest
+  if (rawToken === '') {
+    throw createMalformedUriError('it has no channel token after the path prefix')
+  }
+  const token = decodePathSegment(rawToken)
+  if (!RAW_TOKEN_CHARACTERS.test(rawToken) || !isWellFormedToken(token)) {
+    throw createMalformedUriError(
+      `its token "${shortenForMessage(rawToken, 40)}" contains characters other than A-Z, a-z, 0-9, "-", "_", "." and "~"`,
+    )
+  }
+  return { token, authenticated: prefix === UNTHROTTLED_PATH_PREFIX, callback }
 }
 
 /** Describes why a channel closed, for the 404 explanation: what happened, then what to do. */
@@ -136,12 +183,15 @@ export function locateChannel(url: string): ChannelLocation {
     return { kind: 'not-channel' }
   }
 
-  const rawToken = pathname.slice(prefix.length)
+  const rest = pathname.slice(prefix.length)
+  const callback = rest.endsWith(CALLBACK_PATH_SUFFIX)
+  const rawToken = callback ? rest.slice(0, -CALLBACK_PATH_SUFFIX.length) : rest
   return {
     kind: 'channel',
     token: decodePathSegment(rawToken),
     authenticated: prefix === UNTHROTTLED_PATH_PREFIX,
     rawToken,
+    callback,
   }
 }
 
@@ -150,20 +200,7 @@ export function isWellFormedToken(token: string): boolean {
   return WELL_FORMED_TOKEN.test(token)
 }
 
-function createInvalidTokenError(token: string, rawToken: string): MpnsError {
-  const channelToken = rawToken.endsWith(CALLBACK_PATH_SUFFIX)
-    ? rawToken.slice(0, -CALLBACK_PATH_SUFFIX.length)
-    : ''
-  if (isWellFormedToken(channelToken)) {
-    // TODO: accept callback registration (POST <channel URI>/callback with X-CallbackURI) once the
-    // HTTP endpoint can call the registered URI back.
-    return new MpnsError({
-      code: 'MALFORMED_CHANNEL_URI',
-      status: 400,
-      message:
-        'Malformed channel URI: "/callback" after the token is a callback registration, and callback registration is not supported yet. Send notifications to the channel URI without "/callback".',
-    })
-  }
+function createInvalidTokenError(token: string): MpnsError {
   return createMalformedUriError(
     `its token "${shortenForMessage(token, 40)}" contains characters other than A-Z, a-z, 0-9, "-", "_", "." and "~"`,
   )
