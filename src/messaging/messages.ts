@@ -1,3 +1,4 @@
+import type { DueCallback } from '@/mpns/callback'
 import type { EngineClockState } from '@/mpns/clock'
 import type {
   BatteryState,
@@ -23,6 +24,19 @@ export interface ChannelOpenPayload {
   serviceName?: string
   bindToast: boolean
   bindTile: boolean
+  /**
+   * Bases of the channel URIs, as the dev or preview server advertises them. Without them the
+   * worker uses its own origin, with https for authenticated channels.
+   */
+  channelUriBases?: ChannelUriBases
+}
+
+/** Scheme, host and port of channel URIs, without a trailing slash. */
+export interface ChannelUriBases {
+  /** Base of unauthenticated channel URIs, such as `http://127.0.0.1:5173`. */
+  http: string
+  /** Base of authenticated channel URIs, such as `https://127.0.0.1:5443`. */
+  https: string
 }
 
 /**
@@ -145,6 +159,8 @@ export type WorkerBroadcastMessage =
   | { type: 'CHANNELS_CHANGED_MESSAGE'; payload: Record<string, never> }
   | { type: 'SETTINGS_CHANGED_MESSAGE'; payload: { settings: EngineSettings } }
   | { type: 'CLOCK_CHANGED_MESSAGE'; payload: EngineClockSnapshot }
+  /** Callbacks the engine fired because their handset turned Inactive; the owning page has the server send them. */
+  | { type: 'CALLBACKS_DUE_MESSAGE'; payload: { callbacks: DueCallback[] } }
 
 const REQUEST_STEMS: readonly WorkerRequestStem[] = [
   'HELLO',
@@ -192,6 +208,9 @@ export function toWorkerBroadcastMessage(data: unknown): WorkerBroadcastMessage 
     return data as WorkerBroadcastMessage
   }
   if (data.type === 'CLOCK_CHANGED_MESSAGE' && isRecord(data.payload.clock)) {
+    return data as WorkerBroadcastMessage
+  }
+  if (data.type === 'CALLBACKS_DUE_MESSAGE' && Array.isArray(data.payload.callbacks)) {
     return data as WorkerBroadcastMessage
   }
   return null

@@ -35,6 +35,10 @@ const PAYLOAD_RULES: Readonly<Record<WorkerRequestStem, Readonly<Record<string, 
     },
     bindToast: BOOLEAN,
     bindTile: BOOLEAN,
+    channelUriBases: {
+      expected: 'absent, or an object with absolute http and https base URLs',
+      isValid: (value) => value === undefined || isChannelUriBases(value),
+    },
   },
   CHANNEL_CLOSE: {
     handsetId: STRING,
@@ -84,6 +88,31 @@ export function describeInvalidPayload(message: WorkerRequestMessage): string | 
     }
   }
   return undefined
+}
+
+function isChannelUriBases(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) {
+    return false
+  }
+  const { http, https } = value as Record<string, unknown>
+  return isBaseUrl(http, 'http:') && isBaseUrl(https, 'https:')
+}
+
+function isBaseUrl(value: unknown, protocol: string): boolean {
+  if (typeof value !== 'string') {
+    return false
+  }
+  try {
+    const url = new URL(value)
+    return (
+      url.protocol === protocol &&
+      (url.pathname === '/' || url.pathname === '') &&
+      url.search === ''
+    )
+  } catch {
+    // Text that is no absolute URL is not a base.
+    return false
+  }
 }
 
 function oneOf(values: readonly string[]): FieldRule {

@@ -258,10 +258,10 @@ const CHANNEL_URI_CASES: ConformanceCase[] = [
     expected: { status: 404, headers: expired('Disconnected'), errorCode: 'CHANNEL_NOT_FOUND' },
   },
   {
-    name: 'callback registration gets 400 until it is supported',
+    name: 'callback registration on a token never issued gets 404',
     request: buildRequest({ url: `${UNTHROTTLED_URI}/callback`, headers: [], body: 'blob' }),
     state: { channel: undefined },
-    expected: rejected('MALFORMED_CHANNEL_URI', 'callback registration is not supported yet'),
+    expected: { status: 404, headers: expired('Disconnected'), errorCode: 'CHANNEL_NOT_FOUND' },
   },
   {
     name: 'plain HTTP to an authenticated channel gets 401',

@@ -121,11 +121,6 @@ describe('handleChannelRequest', () => {
       'http://127.0.0.1:5173/thirdparty/AQabc',
       'Malformed channel URI: its path does not start with /throttledthirdparty/01.00/ or /unthrottledthirdparty/01.00/. Use the channel URI exactly as the phone reported it.',
     ],
-    [
-      'a callback registration',
-      `${UNTHROTTLED_URI}/callback`,
-      'Malformed channel URI: "/callback" after the token is a callback registration, and callback registration is not supported yet. Send notifications to the channel URI without "/callback".',
-    ],
   ])('returns 400 for %s', (_name, url, message) => {
     const result = handleChannelRequest(buildInput(buildRequest({ url }), { channel: undefined }))
 

@@ -1,5 +1,7 @@
 import { invariant } from '../lib/invariant'
+import { registerCallback } from './callback'
 import { describeChannelClose, validateChannelUri } from './channel'
+import type { ValidChannelUri } from './channel'
 import { deriveConnectionStatus } from './device-state'
 import { isMpnsError, MpnsError } from './errors'
 import type { MpnsErrorCode } from './errors'
@@ -49,7 +51,7 @@ export interface ChannelRequestResult {
   enqueue?: QueuedNotification
   /** The channel's new quota count for the day. */
   usage?: ChannelUsage
-  /** The channel record to store, when the request closed it. */
+  /** The channel record to store, when the request closed it or registered a callback. */
   channel?: ChannelRecord
   /** The device record to store, when the service first found the handset Inactive. */
   device?: DeviceRecord
@@ -141,9 +143,47 @@ function answerChannelRequest(input: ChannelRequestInput): ChannelRequestResult 
     throw createChannelClosedError(input, channel)
   }
 
+  if (uri.callback) {
+    return registerCallback({ ...input, channel, authenticated: uri.authenticated })
+  }
+  checkClientCertificate(request.clientCertificateName, { channel, uri })
+
   const authenticated = uri.authenticated || channel.serviceName !== undefined
   const parsed = parseNotificationRequest(request, settings, { authenticated })
   return decideNotificationOutcome({ input, channel, parsed, authenticated })
+}
+
+/**
+ * Checks the client certificate the HTTPS endpoint verified against the service name the channel
+ * was opened with. Throws an MpnsError (403) for a certificate of another service.
+ */
+function checkClientCertificate(
+  commonName: string | undefined,
+  context: { channel: ChannelRecord; uri: ValidChannelUri },
+): void {
+  const { channel, uri } = context
+  // NOTE: a request from the emulator page carries no certificate. The page is the developer's
+  // own tool, so it may send to an authenticated channel URI as the service would.
+  if (commonName === undefined) {
+    return
+  }
+  if (channel.serviceName === undefined) {
+    if (!uri.authenticated) {
+      return
+    }
+    throw new MpnsError({
+      code: 'CERTIFICATE_MISMATCH',
+      status: 403,
+      message: `Forbidden: the channel of "${channel.appName}" was opened without a service name, so no certificate is associated with it. Send to the http channel URI the app reported, without a client certificate.`,
+    })
+  }
+  if (commonName !== channel.serviceName) {
+    throw new MpnsError({
+      code: 'CERTIFICATE_MISMATCH',
+      status: 403,
+      message: `Forbidden: the client certificate is issued to "${shortenForMessage(commonName)}", but the channel of "${channel.appName}" was opened for the service "${channel.serviceName}". Send with the certificate whose CN is "${channel.serviceName}".`,
+    })
+  }
 }
 
 function createUnknownTokenError(token: string): MpnsError {

@@ -16,6 +16,11 @@ export interface MpnsHttpRequest {
   url: string
   headers: readonly HeaderEntry[]
   body: Uint8Array
+  /**
+   * CN of the client certificate the HTTPS endpoint verified; absent for plain HTTP and for
+   * requests sent from the emulator page itself.
+   */
+  clientCertificateName?: string
 }
 
 /** The response to an MpnsHttpRequest. Header names use the casing MPNS sends. */
@@ -101,6 +106,20 @@ export interface ChannelRecord {
   /** Engine time the channel closed, in epoch milliseconds; absent while it is open. */
   closedAt?: number
   closeReason?: ChannelCloseReason
+  /** Callback an authenticated service registered on `<channel URI>/callback`; absent when none is. */
+  callback?: ChannelCallback
+}
+
+/** A callback registration: what the service POSTs, and where, when the handset turns Inactive. */
+export interface ChannelCallback {
+  /** Absolute http or https URI from the X-CallbackURI header. */
+  uri: string
+  /** Registration body, at most 1,024 bytes, sent back verbatim. */
+  body: Uint8Array
+  /** Engine time of the registration, in epoch milliseconds. */
+  registeredAt: number
+  /** Engine time the callback fired, in epoch milliseconds; absent until it fires. It fires once. */
+  firedAt?: number
 }
 
 /** Data connection as the handset reports it: offline covers airplane mode and no data. */

@@ -1,4 +1,9 @@
 import { logError } from '@/lib/log'
+import {
+  CLIENT_CERTIFICATE_HEADER,
+  EMULATOR_HEADER_PREFIX,
+  RELAYED_CHANNEL_URI_HEADER,
+} from '@/messaging/relay-messages'
 import { createMpnsResponse } from '@/mpns/response'
 import type { HeaderEntry, MpnsHttpRequest, MpnsHttpResponse } from '@/mpns/types'
 
@@ -26,13 +31,53 @@ export async function handleChannelFetch(
   }
 }
 
+/**
+ * Converts a fetch to the engine's request. A request the dev or preview server relayed carries
+ * the channel URI the sender used and the CN of its client certificate in `X-Emulator-` headers;
+ * those headers are the emulator's own and never reach the engine.
+ */
 async function toMpnsRequest(request: Request): Promise<MpnsHttpRequest> {
   const headers: HeaderEntry[] = []
   request.headers.forEach((value, name) => {
-    headers.push([name, value])
+    if (!name.toLowerCase().startsWith(EMULATOR_HEADER_PREFIX)) {
+      headers.push([name, value])
+    }
   })
   const body = new Uint8Array(await request.arrayBuffer())
-  return { method: request.method, url: request.url, headers, body }
+  const mpnsRequest: MpnsHttpRequest = {
+    method: request.method,
+    url: readSenderUri(request),
+    headers,
+    body,
+  }
+
+  const commonName = request.headers.get(CLIENT_CERTIFICATE_HEADER)
+  if (commonName !== null) {
+    mpnsRequest.clientCertificateName = commonName
+  }
+  return mpnsRequest
+}
+
+/**
+ * Returns the channel URI as the sender addressed it: the relayed URI when it names the same path
+ * and query as the fetch, else the fetch's own URL. A page fetches the channel URI on its own
+ * origin, so the scheme and host the sender used travel in a header.
+ */
+function readSenderUri(request: Request): string {
+  const relayed = request.headers.get(RELAYED_CHANNEL_URI_HEADER)
+  if (relayed === null) {
+    return request.url
+  }
+
+  const fetched = new URL(request.url)
+  try {
+    const sender = new URL(relayed)
+    const samePath = sender.pathname === fetched.pathname && sender.search === fetched.search
+    return samePath ? relayed : request.url
+  } catch {
+    // A header that is no absolute URL cannot name the sender's address.
+    return request.url
+  }
 }
 
 function toFetchResponse(response: MpnsHttpResponse): Response {

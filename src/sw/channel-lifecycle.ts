@@ -2,7 +2,12 @@ import { logInfo } from '@/lib/log'
 import { createChannelToken, toChannelUri } from '@/mpns/channel'
 import type { StoreChange } from '@/mpns/delivery'
 import type { ChannelCloseReason, ChannelRecord } from '@/mpns/types'
-import type { ChannelOpenPayload, ChannelOpenResult, WorkerRequestMap } from '@/messaging/messages'
+import type {
+  ChannelOpenPayload,
+  ChannelOpenResult,
+  ChannelUriBases,
+  WorkerRequestMap,
+} from '@/messaging/messages'
 
 import { countOpenChannels, findOpenChannel, MAX_OPEN_CHANNELS_PER_HANDSET } from './engine-state'
 import type { Decision, DecisionContext } from './group-commit'
@@ -99,7 +104,11 @@ export async function renewChannel(
     const channel: ChannelRecord = {
       ...open,
       token,
-      channelUri: toServiceChannelUri(context.origin, token, open.serviceName),
+      channelUri: toServiceChannelUri(
+        readChannelUriBases(open.channelUri),
+        token,
+        open.serviceName,
+      ),
       openedAt: decision.now,
     }
     return {
@@ -146,7 +155,10 @@ function decideChannelOpen(
 ): Decision<ChannelOpenResult> {
   const existing = findOpenChannel(decision.state, request)
   if (existing !== undefined && existing.serviceName === request.serviceName) {
-    const channel = updateChannel(existing, request)
+    const channel = updateChannel(existing, {
+      request,
+      bases: request.channelUriBases ?? readDefaultBases(context.origin),
+    })
     return {
       reply: { outcome: 'updated', channel },
       changes: [{ kind: 'put-channel', channel }],
@@ -172,9 +184,18 @@ function decideChannelOpen(
   return { reply: { outcome: 'opened', channel }, changes, broadcasts: [CHANNELS_CHANGED] }
 }
 
-function updateChannel(existing: ChannelRecord, request: ChannelOpenPayload): ChannelRecord {
+/**
+ * Updates an open channel from the app's new request. The URI keeps its token and takes the bases
+ * the server advertises now, so a changed public URL shows on the next open.
+ */
+function updateChannel(
+  existing: ChannelRecord,
+  options: { request: ChannelOpenPayload; bases: ChannelUriBases },
+): ChannelRecord {
+  const { request } = options
   return {
     ...existing,
+    channelUri: toServiceChannelUri(options.bases, existing.token, existing.serviceName),
     appName: request.appName,
     channelName: request.channelName,
     tileTemplate: request.tileTemplate,
@@ -191,7 +212,11 @@ function createChannel(
   const token = createChannelToken(context.randomBytes(CHANNEL_TOKEN_BYTES))
   const channel: ChannelRecord = {
     token,
-    channelUri: toServiceChannelUri(context.origin, token, request.serviceName),
+    channelUri: toServiceChannelUri(
+      request.channelUriBases ?? readDefaultBases(context.origin),
+      token,
+      request.serviceName,
+    ),
     handsetId: request.handsetId,
     appId: request.appId,
     appName: request.appName,
@@ -207,13 +232,25 @@ function createChannel(
   return channel
 }
 
-/** Builds a channel URI: the authenticated (unthrottled) path for a channel opened with a service name. */
+/** Builds a channel URI: the authenticated (https, unthrottled) one for a channel opened with a service name. */
 function toServiceChannelUri(
-  origin: string,
+  bases: ChannelUriBases,
   token: string,
   serviceName: string | undefined,
 ): string {
-  return toChannelUri(origin, token, { authenticated: serviceName !== undefined })
+  const authenticated = serviceName !== undefined
+  return toChannelUri(authenticated ? bases.https : bases.http, token, { authenticated })
+}
+
+/** Bases without a server: the worker's own origin, and the same host over https. */
+function readDefaultBases(origin: string): ChannelUriBases {
+  return { http: origin, https: origin.replace(/^http:/, 'https:') }
+}
+
+/** Bases that keep the scheme and host of an issued channel URI, for its renewal. */
+function readChannelUriBases(channelUri: string): ChannelUriBases {
+  const { origin } = new URL(channelUri)
+  return { http: origin, https: origin }
 }
 
 function describeQuotaExceeded(request: ChannelOpenPayload): string {

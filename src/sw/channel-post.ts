@@ -8,6 +8,7 @@ import { createMpnsResponse } from '@/mpns/response'
 import type { MpnsHttpRequest, MpnsHttpResponse } from '@/mpns/types'
 import type { WorkerBroadcastMessage } from '@/messaging/messages'
 
+import { decideCallbackFiring, decideInactiveNotice } from './callback-firing'
 import { REDISPATCH_WINDOW_MS, findRedispatchedRequest } from './engine-state'
 import type { EngineState } from './engine-state'
 import { CommitFailedError } from './group-commit'
@@ -144,5 +145,13 @@ function decideChannelPost(options: {
       broadcasts.push({ type: 'CHANNELS_CHANGED_MESSAGE', payload: {} })
     }
   }
+
+  const replaced = result.channel === undefined ? [] : [result.channel]
+  const inactive =
+    result.device?.inactiveNoticedAt === now
+      ? decideCallbackFiring({ state, handsetId: result.device.handsetId, now, replaced })
+      : decideInactiveNotice({ state, device, now, replaced })
+  changes.push(...inactive.changes)
+  broadcasts.push(...inactive.broadcasts)
   return { reply, changes, broadcasts }
 }

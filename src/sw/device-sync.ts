@@ -11,6 +11,7 @@ import type {
   WorkerRequestMap,
 } from '@/messaging/messages'
 
+import { decideInactiveNotice } from './callback-firing'
 import { closeChannelRecord } from './channel-lifecycle'
 import { findOpenChannel } from './engine-state'
 import type { Decision, DecisionContext } from './group-commit'
@@ -112,6 +113,10 @@ function decideDeviceState(
     })
   }
 
+  const inactive = decideInactiveNotice({ state, device, now })
+  changes.push(...inactive.changes)
+  broadcasts.push(...inactive.broadcasts)
+
   const exitedAppId = previous?.foregroundAppId ?? null
   if (exitedAppId !== null && exitedAppId !== device.foregroundAppId) {
     const channel = findOpenChannel(state, { handsetId: device.handsetId, appId: exitedAppId })
@@ -170,7 +175,9 @@ function decideContact(decision: DecisionContext, handsetId: string): Decision<C
   const device = state.devices.get(handsetId) ?? createDeviceRecord({ handsetId, now })
   const contact: Contact = { offline: device.network === 'offline', now, clock: state.clock }
   if (contact.offline) {
-    return { reply: contact }
+    // An offline handset's push client still reports in, which is when the time away may reach Inactive.
+    const inactive = decideInactiveNotice({ state, device: state.devices.get(handsetId), now })
+    return { reply: contact, ...inactive }
   }
   return {
     reply: contact,

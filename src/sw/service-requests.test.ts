@@ -2,107 +2,21 @@ import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import type { QueueStore } from '@/mpns/delivery'
-import type { ChannelRecord, MpnsHttpResponse } from '@/mpns/types'
-import type {
-  ChannelOpenPayload,
-  DeviceStatePayload,
-  WorkerBroadcastMessage,
-  WorkerRequestMap,
-} from '@/messaging/messages'
 import { openIndexedDbQueueStore } from '@/storage/indexeddb-queue-store'
 import { createMemoryQueueStore } from '@/storage/memory-queue-store'
-
-import { answerChannelPost } from './channel-post'
-import type { ServiceContext } from './service-context'
-import { answerServiceRequest, createServiceContext } from './service-requests'
-import type { ServiceRequestMessage } from './service-requests'
-
-type ServiceStem = Exclude<keyof WorkerRequestMap, 'HELLO'>
-
-/** Noon UTC on 1 May 2013, in epoch milliseconds. */
-const START_MS = Date.UTC(2013, 4, 1, 12)
-const ORIGIN = 'http://127.0.0.1:5399'
-const MINUTE_MS = 60_000
-
-const WEATHER: ChannelOpenPayload = {
-  handsetId: 'handset-1',
-  appId: 'contoso-weather',
-  appName: 'Contoso Weather',
-  channelName: 'main',
-  tileTemplate: 'FlipTile',
-  bindToast: true,
-  bindTile: true,
-}
-
-const ONLINE: DeviceStatePayload = {
-  handsetId: 'handset-1',
-  foregroundAppId: null,
-  network: 'online',
-  battery: 'normal',
-  secondaryTileIds: {},
-}
+import {
+  MINUTE_MS,
+  ONLINE,
+  ORIGIN,
+  START_MS,
+  WEATHER,
+  openWeather,
+  postToast,
+  readHeader,
+  setUp,
+} from '@/test/service-harness'
 
 let databaseCounter = 0
-
-function setUp(options: { store?: QueueStore; realNowMs?: number; randomSeed?: number } = {}) {
-  const store = options.store ?? createMemoryQueueStore()
-  const time = { realNowMs: options.realNowMs ?? START_MS }
-  const broadcasts: WorkerBroadcastMessage[] = []
-  let randomSeed = options.randomSeed ?? 0
-  const context = createServiceContext({
-    store,
-    origin: ORIGIN,
-    broadcast: (message) => {
-      broadcasts.push(message)
-      return Promise.resolve()
-    },
-    readRealTime: () => time.realNowMs,
-    randomBytes: (length) => {
-      randomSeed += 1
-      return Uint8Array.from({ length }, (_, index) => (randomSeed * 31 + index) % 256)
-    },
-  })
-
-  function send<K extends ServiceStem>(
-    stem: K,
-    payload: WorkerRequestMap[K]['request'],
-  ): Promise<WorkerRequestMap[K]['response']> {
-    const message = { type: `${stem}_REQUEST`, payload } as ServiceRequestMessage
-    return answerServiceRequest(context, message) as Promise<WorkerRequestMap[K]['response']>
-  }
-
-  return { store, time, broadcasts, context, send }
-}
-
-async function openWeather(send: ReturnType<typeof setUp>['send']): Promise<ChannelRecord> {
-  const result = await send('CHANNEL_OPEN', WEATHER)
-  if (result.outcome === 'quota-exceeded') {
-    throw new Error(result.message)
-  }
-  return result.channel
-}
-
-function postToast(
-  context: ServiceContext,
-  channelUri: string,
-  options: { notificationClass?: string; text?: string } = {},
-): Promise<MpnsHttpResponse> {
-  const xml = `<?xml version="1.0" encoding="utf-8"?><wp:Notification xmlns:wp="WPNotification"><wp:Toast><wp:Text1>${options.text ?? 'Rain'}</wp:Text1></wp:Toast></wp:Notification>`
-  return answerChannelPost(context, {
-    method: 'POST',
-    url: channelUri,
-    headers: [
-      ['Content-Type', 'text/xml'],
-      ['X-WindowsPhone-Target', 'toast'],
-      ['X-NotificationClass', options.notificationClass ?? '2'],
-    ],
-    body: new TextEncoder().encode(xml),
-  })
-}
-
-function readHeader(response: MpnsHttpResponse, name: string): string | undefined {
-  return response.headers.find(([candidate]) => candidate === name)?.[1]
-}
 
 beforeEach(() => {
   // Channel and settings changes are logged; the tests check the stored state instead.
@@ -150,7 +64,55 @@ describe('channel lifecycle', () => {
 
     const channel = result.outcome === 'opened' ? result.channel : undefined
     expect(channel?.serviceName).toBe('push.contoso.com')
-    expect(channel?.channelUri).toBe(`${ORIGIN}/unthrottledthirdparty/01.00/${channel?.token}`)
+    expect(channel?.channelUri).toBe(
+      `${ORIGIN.replace('http:', 'https:')}/unthrottledthirdparty/01.00/${channel?.token}`,
+    )
+  })
+
+  it('builds channel URIs on the bases the server advertises', async () => {
+    const { send } = setUp()
+    const channelUriBases = { http: 'http://127.0.0.2:8080', https: 'https://127.0.0.2:8443' }
+
+    const plain = await send('CHANNEL_OPEN', { ...WEATHER, channelUriBases })
+    const secure = await send('CHANNEL_OPEN', {
+      ...WEATHER,
+      appId: 'contoso-chat',
+      serviceName: 'push.contoso.com',
+      channelUriBases,
+    })
+
+    expect(plain.outcome === 'opened' ? plain.channel.channelUri : '').toMatch(
+      /^http:\/\/127\.0\.0\.2:8080\/throttledthirdparty\/01\.00\/[\w-]+$/,
+    )
+    expect(secure.outcome === 'opened' ? secure.channel.channelUri : '').toMatch(
+      /^https:\/\/127\.0\.0\.2:8443\/unthrottledthirdparty\/01\.00\/[\w-]+$/,
+    )
+  })
+
+  it('moves an open channel to new bases and keeps its token', async () => {
+    const { send } = setUp()
+    const first = await openWeather(send)
+
+    const again = await send('CHANNEL_OPEN', {
+      ...WEATHER,
+      channelUriBases: { http: 'http://127.0.0.2:8080', https: 'https://127.0.0.2:8443' },
+    })
+
+    expect(again.outcome).toBe('updated')
+    expect(again.outcome === 'updated' ? again.channel.channelUri : '').toBe(
+      `http://127.0.0.2:8080/throttledthirdparty/01.00/${first.token}`,
+    )
+  })
+
+  it('rejects channel URI bases with a path', async () => {
+    const { send } = setUp()
+
+    await expect(
+      send('CHANNEL_OPEN', {
+        ...WEATHER,
+        channelUriBases: { http: 'http://127.0.0.1:8080/x', https: 'https://127.0.0.1:8443' },
+      }),
+    ).rejects.toThrow('channelUriBases')
   })
 
   it('refuses the 31st open channel of a handset', async () => {
