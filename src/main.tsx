@@ -8,19 +8,43 @@ import { createRoot } from 'react-dom/client'
 
 import { App } from './App'
 import { logError } from './lib/log'
+import { callbackLog } from './store/callback-log'
 import { startConsoleSync } from './store/console-store'
-import { startHandsetRuntime } from './store/handset-runtime'
-import { startWorkerSync } from './store/worker-sync'
+import { loadEndpointInfo } from './store/endpoint-info'
+import {
+  listOwnedHandsetIds,
+  startHandsetRuntime,
+  subscribeToOwnership,
+} from './store/handset-runtime'
+import { requestWorker, startWorkerSync, subscribeToWorker } from './store/worker-sync'
 
 const root = document.getElementById('root')
 if (!root) {
   throw new Error('Failed to start the emulator: index.html has no #root element.')
 }
 
-startWorkerSync()
-  .then(() => {
+// Apps open channels only once the runtime runs, and by then the server's channel URI bases are known.
+Promise.all([startWorkerSync(), loadEndpointInfo()])
+  .then(([, endpoint]) => {
     startConsoleSync()
     startHandsetRuntime()
+    if (endpoint === null) {
+      return undefined
+    }
+    // The relay is not needed to draw Start, so it loads after the first paint's script.
+    return import('./store/relay-client').then(({ startRelayClient }) => {
+      startRelayClient({
+        endpoint,
+        pageOrigin: window.location.origin,
+        createSocket: (url) => new WebSocket(url),
+        fetchChannel: (input, init) => fetch(input, init),
+        listChannels: async () => (await requestWorker('CHANNEL_LIST', {})).channels,
+        subscribeToWorker,
+        listOwnedHandsetIds,
+        subscribeToOwnership,
+        callbackLog: callbackLog.getState(),
+      })
+    })
   })
   .catch((error: unknown) => {
     logError('[store]', 'Failed to start the service worker; the MPNS engine is offline', error)

@@ -2,6 +2,7 @@ import type { KeyboardEvent } from 'react'
 
 import { consoleStore } from '@/store/console-store'
 
+import { CallbackDeliveriesPanel } from './CallbackDeliveriesPanel'
 import { DeviceStatePanel } from './DeviceStatePanel'
 import styles from './DevConsole.module.css'
 import { EngineClockPanel } from './EngineClockPanel'
@@ -32,6 +33,7 @@ export function DevConsole() {
         <EngineClockPanel />
         <EngineSettingsPanel />
         <MotionPanel />
+        <CallbackDeliveriesPanel />
       </div>
     </section>
   )

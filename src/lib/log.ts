@@ -1,6 +1,6 @@
 /* eslint-disable no-console -- this module is the one place that writes to the console */
 
-export type LogContext = '[mpns]' | '[sw]' | '[store]' | '[push]' | '[console]' | '[app]' | '[test]'
+export type LogContext = '[mpns]' | '[sw]' | '[store]' | '[push]' | '[console]' | '[app]' | '[test]' | '[relay]'
 
 const warnedCauses = new Set<string>()
 

@@ -158,7 +158,7 @@ export function toBase64(bytes: Uint8Array): string {
 }
 
 /** Decodes base64 to bytes in the page and in Node alike; throws on text that is not base64. */
-export function fromBase64(text: string): Uint8Array {
+export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text)
   const bytes = new Uint8Array(binary.length)
   for (let index = 0; index < binary.length; index += 1) {

@@ -1,6 +1,18 @@
 import { toCanonicalHeaderName } from './response'
 import type { HeaderEntry } from './types'
 
+/** Order in which the emulated service writes response headers. */
+const RESPONSE_HEADER_ORDER: readonly string[] = [
+  'X-NotificationStatus',
+  'X-DeviceConnectionStatus',
+  'X-SubscriptionStatus',
+  'X-MessageID',
+  'Date',
+  'X-Emulator-Reason',
+  'X-Emulator-Warning',
+  'Content-Type',
+]
+
 export interface SentRequest {
   method: string
   url: string
@@ -44,4 +56,16 @@ export function toCanonicalHeaders(headers: Headers): HeaderEntry[] {
     entries.push([toCanonicalHeaderName(name), value])
   })
   return entries
+}
+
+/**
+ * Converts fetch headers, which a browser lists in alphabetical order, to MPNS casing and to the
+ * order in which the emulated service writes them. Other headers follow in the order given.
+ */
+export function toMpnsResponseHeaders(headers: Headers): HeaderEntry[] {
+  const rank = (name: string) => {
+    const index = RESPONSE_HEADER_ORDER.indexOf(name)
+    return index === -1 ? RESPONSE_HEADER_ORDER.length : index
+  }
+  return toCanonicalHeaders(headers).sort(([first], [second]) => rank(first) - rank(second))
 }

@@ -13,6 +13,7 @@ import type { ReceivedResponse, SentRequest } from '@/mpns/http-format'
 import { logError } from '@/lib/log'
 import type { ChannelRecord, HeaderEntry, NotificationType } from '@/mpns/types'
 
+import { toInPageChannelFetch } from './endpoint-info'
 import { createEngineControlsSlice } from './slices/engine-controls-slice'
 import type { EngineControlsSlice } from './slices/engine-controls-slice'
 import { renewChannel, requestWorker, subscribeToWorker, toErrorReason } from './worker-sync'
@@ -172,10 +173,17 @@ async function sendRequest(
   request: SentRequest,
 ): Promise<ConsoleExchange> {
   try {
+    // Node tests have no page, and there the channel URI's own origin stands for it.
+    const pageOrigin =
+      typeof location === 'undefined' ? new URL(request.url).origin : location.origin
+    const inPage = toInPageChannelFetch(request.url, pageOrigin)
     // Bytes, not a string: fetch adds `text/plain` to a string body, which MPNS senders never send.
-    const response = await fetchChannelUri(request.url, {
+    const response = await fetchChannelUri(inPage.url, {
       method: request.method,
-      headers: request.headers.map(([name, value]): [string, string] => [name, value]),
+      headers: [
+        ...request.headers.map(([name, value]): [string, string] => [name, value]),
+        ...inPage.headers,
+      ],
       body: new TextEncoder().encode(request.body),
     })
     const body = await response.text()

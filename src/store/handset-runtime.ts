@@ -18,6 +18,7 @@ interface RunningHandset {
 
 const running = new Map<string, RunningHandset>()
 const storageListeners = new Set<string>()
+const ownershipListeners = new Set<() => void>()
 
 /**
  * Returns the store of a handset in the registry, creating it on first use. Stores are created
@@ -25,6 +26,17 @@ const storageListeners = new Set<string>()
  */
 export function getHandsetStore(handsetId: string): DeviceStoreApi {
   return ensureHandset(handsetId).store
+}
+
+/** Lists the handsets whose push client runs in this tab as the owner. */
+export function listOwnedHandsetIds(): string[] {
+  return [...running].filter(([, handset]) => handset.owner).map(([handsetId]) => handsetId)
+}
+
+/** Subscribes to changes of the handsets this tab owns; returns the unsubscribe function. */
+export function subscribeToOwnership(listener: () => void): () => void {
+  ownershipListeners.add(listener)
+  return () => ownershipListeners.delete(listener)
 }
 
 /**
@@ -63,6 +75,7 @@ function syncRunningHandsets(state: HandsetRegistry): void {
       handset.stopPushClient?.()
       running.delete(handsetId)
       logInfo('[store]', `${handsetId}: removed from the page`)
+      notifyOwnershipListeners()
     }
   }
   for (const profile of state.handsets) {
@@ -86,8 +99,15 @@ function startHandset(profile: HandsetProfile): void {
       // The owner loads what the previous owner stored, then writes its own state from then on.
       handset.owner = true
       void store.persist.rehydrate()
+      notifyOwnershipListeners()
     },
   })
+}
+
+function notifyOwnershipListeners(): void {
+  for (const listener of ownershipListeners) {
+    listener()
+  }
 }
 
 function ensureHandset(handsetId: string): RunningHandset {

@@ -3,6 +3,7 @@ import { logError, logInfo } from '@/lib/log'
 import type { ChannelOpenResult } from '@/messaging/messages'
 
 import type { DeviceStore } from '../device-store'
+import { readChannelUriBases } from '../endpoint-info'
 import { closeChannel, openChannel } from '../worker-sync'
 import { toChannelBindings } from './device-model'
 
@@ -23,6 +24,7 @@ export async function refreshAppChannel(get: () => DeviceStore, appId: string): 
   const { bindToast, bindTile } = toChannelBindings(app, appState)
   let result: ChannelOpenResult
   try {
+    const channelUriBases = readChannelUriBases()
     result = await openChannel({
       handsetId,
       appId,
@@ -31,6 +33,8 @@ export async function refreshAppChannel(get: () => DeviceStore, appId: string): 
       tileTemplate: app.tileTemplate,
       bindToast,
       bindTile,
+      ...(app.serviceName === undefined ? {} : { serviceName: app.serviceName }),
+      ...(channelUriBases === undefined ? {} : { channelUriBases }),
     })
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
