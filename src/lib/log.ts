@@ -1,6 +1,7 @@
 /* eslint-disable no-console -- this module is the one place that writes to the console */
 
-export type LogContext = '[mpns]' | '[sw]' | '[store]' | '[push]' | '[console]' | '[app]' | '[test]' | '[relay]'
+export type LogContext =
+  '[mpns]' | '[sw]' | '[store]' | '[push]' | '[console]' | '[app]' | '[test]' | '[relay]'
 
 const warnedCauses = new Set<string>()
 
