@@ -108,46 +108,48 @@ function CertificateRow({
       <td>
         <code title={serialNumber}>{toShortSerial(serialNumber)}</code>
       </td>
-      <td className={styles.actions} onKeyDown={handleKeyDown}>
-        <a
-          href={toCertificateDownloadPath(serviceName, 'pem')}
-          download={toDownloadFileName(serviceName, 'pem')}
-          aria-label={`Download ${serviceName} PEM`}
-        >
-          PEM
-        </a>
-        <a
-          href={toCertificateDownloadPath(serviceName, 'pfx')}
-          download={toDownloadFileName(serviceName, 'pfx')}
-          aria-label={`Download ${serviceName} PFX`}
-        >
-          PFX
-        </a>
-        <button
-          ref={deleteButton}
-          type="button"
-          className={confirming ? styles.dangerButton : consoleStyles.secondaryButton}
-          disabled={disabled}
-          aria-label={
-            confirming
-              ? `Confirm deleting ${serviceName} certificate`
-              : `Delete ${serviceName} certificate`
-          }
-          onClick={() => void handleDeleteClick()}
-        >
-          {confirming ? 'Confirm' : 'Delete'}
-        </button>
-        {confirming && (
-          <button
-            type="button"
-            className={consoleStyles.secondaryButton}
-            disabled={disabled}
-            aria-label={`Keep ${serviceName} certificate`}
-            onClick={handleKeep}
+      <td onKeyDown={handleKeyDown}>
+        <div className={styles.actions}>
+          <a
+            href={toCertificateDownloadPath(serviceName, 'pem')}
+            download={toDownloadFileName(serviceName, 'pem')}
+            aria-label={`Download ${serviceName} PEM`}
           >
-            Keep
+            PEM
+          </a>
+          <a
+            href={toCertificateDownloadPath(serviceName, 'pfx')}
+            download={toDownloadFileName(serviceName, 'pfx')}
+            aria-label={`Download ${serviceName} PFX`}
+          >
+            PFX
+          </a>
+          <button
+            ref={deleteButton}
+            type="button"
+            className={confirming ? styles.dangerButton : consoleStyles.secondaryButton}
+            disabled={disabled}
+            aria-label={
+              confirming
+                ? `Confirm deleting ${serviceName} certificate`
+                : `Delete ${serviceName} certificate`
+            }
+            onClick={() => void handleDeleteClick()}
+          >
+            {confirming ? 'Confirm' : 'Delete'}
           </button>
-        )}
+          {confirming && (
+            <button
+              type="button"
+              className={consoleStyles.secondaryButton}
+              disabled={disabled}
+              aria-label={`Keep ${serviceName} certificate`}
+              onClick={handleKeep}
+            >
+              Keep
+            </button>
+          )}
+        </div>
       </td>
     </tr>
   )
