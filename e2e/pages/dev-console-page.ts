@@ -36,7 +36,7 @@ const MS_PER_MINUTE = 60_000
 
 /**
  * The developer console beside the handset: the send form and its exchange, and the regions
- * for the device state, the engine clock and the engine settings.
+ * for the device state, the engine clock, the engine settings and the service certificates.
  */
 export class DevConsolePage {
   readonly channel: Locator
@@ -60,6 +60,12 @@ export class DevConsolePage {
   readonly advanceMinutes: Locator
   readonly advanceClockButton: Locator
   readonly engineSettings: Locator
+  /** The console's developer portal: client certificates for authenticated channels. */
+  readonly serviceCertificates: Locator
+  readonly serviceNameField: Locator
+  readonly createCertificateButton: Locator
+  readonly certificateTable: Locator
+  readonly caCertificateLink: Locator
 
   constructor(readonly page: Page) {
     this.channel = page.getByRole('combobox', { name: 'Channel', exact: true })
@@ -93,6 +99,26 @@ export class DevConsolePage {
       exact: true,
     })
     this.engineSettings = page.getByRole('region', { name: 'Engine settings', exact: true })
+    this.serviceCertificates = page.getByRole('region', {
+      name: 'Service certificates',
+      exact: true,
+    })
+    this.serviceNameField = this.serviceCertificates.getByRole('textbox', {
+      name: 'Service name',
+      exact: true,
+    })
+    this.createCertificateButton = this.serviceCertificates.getByRole('button', {
+      name: 'Create certificate',
+      exact: true,
+    })
+    this.certificateTable = this.serviceCertificates.getByRole('table', {
+      name: 'Uploaded certificates',
+      exact: true,
+    })
+    this.caCertificateLink = this.serviceCertificates.getByRole('link', {
+      name: 'Download CA certificate',
+      exact: true,
+    })
   }
 
   /** Fills in the console's form without sending it. */
@@ -224,6 +250,29 @@ export class DevConsolePage {
     const picker = this.choiceSetting(name)
     await picker.selectOption({ label: option })
     await expectSelected(picker, option)
+  }
+
+  /** Returns the certificate table's row for a service name. */
+  certificateRow(serviceName: string): Locator {
+    return this.certificateTable.getByRole('row').filter({
+      has: this.page.getByRole('rowheader', { name: serviceName, exact: true }),
+    })
+  }
+
+  /** Types a service name into the Service certificates region and presses Create certificate. */
+  async createCertificate(serviceName: string): Promise<void> {
+    await this.serviceNameField.fill(serviceName)
+    await this.createCertificateButton.click()
+  }
+
+  /** Deletes a service's certificate with the two clicks the console requires. */
+  async deleteCertificate(serviceName: string): Promise<void> {
+    await this.serviceCertificates
+      .getByRole('button', { name: `Delete ${serviceName} certificate`, exact: true })
+      .click()
+    await this.serviceCertificates
+      .getByRole('button', { name: `Confirm deleting ${serviceName} certificate`, exact: true })
+      .click()
   }
 }
 

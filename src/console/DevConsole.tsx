@@ -10,10 +10,12 @@ import { EngineSettingsPanel } from './EngineSettingsPanel'
 import { ExchangeView } from './ExchangeView'
 import { MotionPanel } from './MotionPanel'
 import { SendForm } from './SendForm'
+import { ServiceCertificatesPanel } from './ServiceCertificatesPanel'
 
 /**
  * Renders the developer console: a request is composed and sent and its response read, and
- * the handset's device state, the engine clock and the engine settings are changed.
+ * the handset's device state, the engine clock and the engine settings are changed, and
+ * service certificates are created and deleted.
  */
 export function DevConsole() {
   const handleKeyDown = (event: KeyboardEvent<HTMLElement>) => {
@@ -33,6 +35,7 @@ export function DevConsole() {
         <EngineClockPanel />
         <EngineSettingsPanel />
         <MotionPanel />
+        <ServiceCertificatesPanel />
         <CallbackDeliveriesPanel />
       </div>
     </section>
