@@ -14,6 +14,10 @@ export const TOAST_RUNS = 5
 export const TOASTS_PER_RUN = 30
 export const WARM_UP_TOASTS = 10
 
+/** Measured runs of the relayed toast figure; each toast there is measured three ways. */
+export const EXTERNAL_TOAST_RUNS = 5
+export const TOASTS_PER_EXTERNAL_RUN = 20
+
 /**
  * Maximum random delay before each latency measurement, one frame at 60 Hz in milliseconds.
  * Both latencies end at an animation frame, and a random start keeps that wait from locking to

@@ -49,6 +49,30 @@ describe('composeFigures', () => {
     expect(figures.map((figure) => figure.target?.met)).toEqual([false, undefined, false])
   })
 
+  it('compares the relayed toast with the in-page toast and the round trip', () => {
+    const lines = composeFigures({
+      'external-toast-latency': [20, 22, 24],
+      'external-toast-in-page': [15, 16, 17],
+      'loopback-round-trip': [1, 2, 3],
+    }).map(formatFigureLine)
+
+    expect(lines).toEqual([
+      'external-toast-latency: 22.0 ms (p95 23.8, target <= in-page p50 + 2 x round trip p50 = 20.0 ms, missed)',
+      'external-toast-in-page: 16.0 ms (p95 16.9, target none)',
+      'loopback-round-trip: 2.00 ms (p95 2.90, target none)',
+    ])
+  })
+
+  it('meets the relayed toast target within two round trips', () => {
+    const [figure] = composeFigures({
+      'external-toast-latency': [19],
+      'external-toast-in-page': [15],
+      'loopback-round-trip': [2],
+    })
+
+    expect(figure?.target?.met).toBe(true)
+  })
+
   it('reports the drain in seconds and long tasks against 0', () => {
     const lines = composeFigures({
       'backlog-drain': [4_000, 5_000, 6_000],

@@ -17,6 +17,12 @@ export interface SeriesSamples extends HandsetSeriesSamples {
   'backlog-drain'?: number[]
   /** Long tasks during the drain, one value per run. */
   'backlog-drain-long-tasks'?: number[]
+  /** Milliseconds from a POST outside the browser to the first frame with the toast, one value per toast. */
+  'external-toast-latency'?: number[]
+  /** Milliseconds from an in-page POST to the first frame with the toast, measured beside the external ones. */
+  'external-toast-in-page'?: number[]
+  /** Milliseconds of one HTTP GET to the server from outside the browser, one value per toast. */
+  'loopback-round-trip'?: number[]
 }
 
 export type SeriesName = keyof SeriesSamples
@@ -33,6 +39,7 @@ export function composeFigures(samples: SeriesSamples): Figure[] {
     ...composeAcceptanceFigures(samples),
     ...composeToastFigures(samples),
     ...composeBacklogFigures(samples),
+    ...composeExternalToastFigures(samples),
     ...composeHandsetFigures(samples),
   ]
 }
@@ -97,6 +104,38 @@ function composeToastFigures(samples: SeriesSamples): Figure[] {
       digits: 2,
       target: { text: `<= ${TOAST_RATIO_TARGET}x`, met },
     },
+  ]
+}
+
+/**
+ * The relayed toast's median must stay within the in-page median plus two loopback round trips:
+ * one for the request reaching the server, one for the relay over the WebSocket and back.
+ */
+function composeExternalToastFigures(samples: SeriesSamples): Figure[] {
+  const external = samples['external-toast-latency']
+  const inPage = samples['external-toast-in-page']
+  const roundTrips = samples['loopback-round-trip']
+  if (external === undefined || inPage === undefined || roundTrips === undefined) {
+    return []
+  }
+
+  const externalSummary = summarizeSamples(external)
+  const inPageSummary = summarizeSamples(inPage)
+  const roundTripSummary = summarizeSamples(roundTrips)
+  const limitMs = inPageSummary.median + 2 * roundTripSummary.median
+  return [
+    {
+      name: 'external-toast-latency',
+      summary: externalSummary,
+      unit: 'ms',
+      digits: 1,
+      target: {
+        text: `<= in-page p50 + 2 x round trip p50 = ${limitMs.toFixed(1)} ms`,
+        met: externalSummary.median <= limitMs,
+      },
+    },
+    { name: 'external-toast-in-page', summary: inPageSummary, unit: 'ms', digits: 1 },
+    { name: 'loopback-round-trip', summary: roundTripSummary, unit: 'ms', digits: 2 },
   ]
 }
 

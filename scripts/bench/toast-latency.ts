@@ -104,10 +104,10 @@ function measureFloor(page: Page, path: string): Promise<number> {
 }
 
 /**
- * Times one toast from just before its POST to the first animation frame after a banner with
+ * Times one in-page toast from just before its POST to the first animation frame after a banner with
  * role `alert` containing its Text1 is in the DOM, in milliseconds.
  */
-function measureToast(
+export function measureToast(
   page: Page,
   toast: { channelUri: string; body: string; text1: string },
 ): Promise<number> {
