@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 
 import { defineConfig, devices } from '@playwright/test'
 
-import { DEV_PORT, PREVIEW_PORT } from './e2e/ports'
+import { DEV_DATA_DIR, DEV_PORT, PREVIEW_DATA_DIR, PREVIEW_PORT } from './e2e/ports'
 
 /** Debian's Chromium, used when present because Playwright's own browser cannot be downloaded here. */
 const SYSTEM_CHROMIUM = '/usr/bin/chromium'
@@ -54,6 +54,7 @@ export default defineConfig({
       // must run beside a developer's own `npm start`, and the ports differ, so they do not clash.
       command: `node_modules/.bin/vite --host 127.0.0.1 --port ${DEV_PORT} --strictPort --bypass-lock`,
       url: `http://127.0.0.1:${DEV_PORT}/`,
+      env: { EMULATOR_DATA_DIR: DEV_DATA_DIR },
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },
@@ -61,6 +62,7 @@ export default defineConfig({
       // The build goes to its own folder so that it never replaces a developer's dist/.
       command: `node_modules/.bin/vite build --logLevel warn --bypass-lock --outDir ${E2E_BUILD_DIR} && node_modules/.bin/vite preview --host 127.0.0.1 --port ${PREVIEW_PORT} --strictPort --bypass-lock --outDir ${E2E_BUILD_DIR}`,
       url: `http://127.0.0.1:${PREVIEW_PORT}/`,
+      env: { EMULATOR_DATA_DIR: PREVIEW_DATA_DIR },
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
     },
