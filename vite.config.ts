@@ -4,12 +4,13 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 
 import { imageProxyPlugin } from './server/image-proxy-plugin.ts'
+import { mpnsEndpointPlugin } from './server/mpns-endpoint-plugin.ts'
 import { serviceWorkerPlugin } from './server/service-worker-plugin.ts'
 
 const SOURCE_ROOT = fileURLToPath(new URL('./src', import.meta.url))
 
 export default defineConfig({
-  plugins: [react(), serviceWorkerPlugin(), imageProxyPlugin()],
+  plugins: [react(), serviceWorkerPlugin(), imageProxyPlugin(), mpnsEndpointPlugin()],
   resolve: {
     alias: { '@': SOURCE_ROOT },
   },
