@@ -1,7 +1,8 @@
-import { invariant } from '../lib/invariant'
-import { MpnsError } from './errors'
-import { shortenForMessage } from './message-text'
-import type { ChannelCloseReason } from './types'
+// The dev and preview servers load this file and its imports, so relative imports name their file.
+import { invariant } from '../lib/invariant.ts'
+import { MpnsError } from './errors.ts'
+import { shortenForMessage } from './message-text.ts'
+import type { ChannelCloseReason } from './types.ts'
 
 /** Result of locating a channel in a URL: its token, or a path that is not a channel URI. */
 export type ChannelLocation =

@@ -1,4 +1,4 @@
-import type { HeaderEntry } from './types'
+import type { HeaderEntry } from './types.ts'
 
 export type MpnsErrorCode =
   | 'SERVICE_UNAVAILABLE'

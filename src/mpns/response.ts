@@ -1,13 +1,14 @@
-import { invariant } from '../lib/invariant'
-import type { MpnsError } from './errors'
+// The dev and preview servers load this file and its imports, so relative imports name their file.
+import { invariant } from '../lib/invariant.ts'
+import type { MpnsError } from './errors.ts'
 import type {
   DeviceConnectionStatus,
   HeaderEntry,
   MpnsHttpResponse,
   NotificationStatus,
   SubscriptionStatus,
-} from './types'
-import type { SenderWarning } from './warnings'
+} from './types.ts'
+import type { SenderWarning } from './warnings.ts'
 
 /** Content of an MPNS response. createMpnsResponse fixes the header order and casing. */
 export interface ResponseOptions {
