@@ -29,9 +29,12 @@ interface ServiceCredentials {
   ca: string
 }
 
-/** A service name no other test uses, because all tests share the server's certificate store. */
+/**
+ * A service name no other test and no earlier run uses, because all tests share the server's
+ * certificate store and a retry must not find the certificate of its first attempt.
+ */
 function uniqueServiceName(label: string, testId: string): string {
-  return `${label}-${testId.slice(0, 10)}.example`
+  return `${label}-${testId.slice(0, 8)}-${Date.now().toString(36)}.example`
 }
 
 async function download(path: string): Promise<Buffer> {

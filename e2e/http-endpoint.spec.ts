@@ -64,7 +64,7 @@ test('a backend reaches the handset over HTTP', async ({ phone, mpns }) => {
       body: createFlipTileXml({ Title: 'Tromsø', Count: '7' }),
     })
     expect(response.status, reasonOf(response)).toBe(200)
-    await expect(phone.tile('Tromsø')).toBeVisible()
+    await expect(phone.tile('Contoso Weather, Tromsø, 7')).toBeVisible()
   })
 
   await test.step('the response equals the in-page response, Date aside', async () => {

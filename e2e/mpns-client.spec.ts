@@ -44,7 +44,7 @@ test('every send function of the mpns package reaches the handset', async ({ pho
       backContent: 'Sleet',
     })
     expect(sent.outcome).toMatchObject({ statusCode: 200, tileTemplate: 'FlipTile' })
-    await expect(phone.tile('Bodø')).toBeVisible()
+    await expect(phone.tile('Contoso Weather, Bodø, 4')).toBeVisible()
   })
 
   await test.step('sendIconicTile updates the IconicTile', async () => {
@@ -55,7 +55,7 @@ test('every send function of the mpns package reaches the handset', async ({ pho
       count: 2,
     })
     expect(sent.outcome).toMatchObject({ statusCode: 200, tileTemplate: 'IconicTile' })
-    await expect(phone.tile('Chat from mpns')).toBeVisible()
+    await expect(phone.tile('Contoso Chat, Chat from mpns, 2')).toBeVisible()
   })
 
   await test.step('sendTile updates a legacy tile', async () => {
@@ -63,7 +63,7 @@ test('every send function of the mpns package reaches the handset', async ({ pho
     await phone.goStart()
     const sent = await sendWithMpnsLibrary('sendTile', scoresUri, { title: 'Final 3-1', count: 1 })
     expect(sent.outcome).toMatchObject({ statusCode: 200, notificationStatus: 'Received' })
-    await expect(phone.tile('Final 3-1')).toBeVisible()
+    await expect(phone.tile('Fabrikam Scores, Final 3-1, 1')).toBeVisible()
   })
 })
 
@@ -131,7 +131,7 @@ test('the mpns package reads 404, 406, 412 and QueueFull', async ({ phone, devCo
         statusCode: 404,
         notificationStatus: 'Dropped',
         subscriptionStatus: 'Expired',
-        deviceConnectionStatus: 'Disconnected',
+        deviceConnectionStatus: 'Connected',
         shouldDeleteChannel: true,
       }) as unknown,
     })

@@ -51,6 +51,6 @@ test('the README curl examples work as printed', async ({ phone }) => {
 
   await test.step('the handset shows the toast and the tile', async () => {
     await expect(phone.toast).toContainText('Hello')
-    await expect(phone.tile('Oslo')).toBeVisible()
+    await expect(phone.tile('Contoso Weather, Oslo, 3')).toBeVisible()
   })
 })

@@ -96,7 +96,7 @@ test('a developer creates, replaces, downloads and deletes a certificate', async
       devConsole.page.waitForEvent('download'),
       devConsole.caCertificateLink.click(),
     ])
-    expect(ca.suggestedFilename()).toBe('emulator-ca.pem')
+    expect(ca.suggestedFilename()).toBe('wp8-mpns-emulator-ca.pem')
   })
 
   await test.step('delete it with a second click', async () => {

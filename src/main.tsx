@@ -8,7 +8,6 @@ import { createRoot } from 'react-dom/client'
 
 import { App } from './App'
 import { logError } from './lib/log'
-import { callbackLog } from './store/callback-log'
 import { startConsoleSync } from './store/console-store'
 import { loadEndpointInfo } from './store/endpoint-info'
 import {
@@ -32,19 +31,21 @@ Promise.all([startWorkerSync(), loadEndpointInfo()])
       return undefined
     }
     // The relay is not needed to draw Start, so it loads after the first paint's script.
-    return import('./store/relay-client').then(({ startRelayClient }) => {
-      startRelayClient({
-        endpoint,
-        pageOrigin: window.location.origin,
-        createSocket: (url) => new WebSocket(url),
-        fetchChannel: (input, init) => fetch(input, init),
-        listChannels: async () => (await requestWorker('CHANNEL_LIST', {})).channels,
-        subscribeToWorker,
-        listOwnedHandsetIds,
-        subscribeToOwnership,
-        callbackLog: callbackLog.getState(),
-      })
-    })
+    return Promise.all([import('./store/relay-client'), import('./store/callback-log')]).then(
+      ([{ startRelayClient }, { callbackLog }]) => {
+        startRelayClient({
+          endpoint,
+          pageOrigin: window.location.origin,
+          createSocket: (url) => new WebSocket(url),
+          fetchChannel: (input, init) => fetch(input, init),
+          listChannels: async () => (await requestWorker('CHANNEL_LIST', {})).channels,
+          subscribeToWorker,
+          listOwnedHandsetIds,
+          subscribeToOwnership,
+          callbackLog: callbackLog.getState(),
+        })
+      },
+    )
   })
   .catch((error: unknown) => {
     logError('[store]', 'Failed to start the service worker; the MPNS engine is offline', error)

@@ -168,7 +168,7 @@ export class PhonePage {
   async launchWithPermission(appName: string, allow: boolean): Promise<string> {
     await this.openApp(appName)
     await this.answerPermission(allow)
-    await expect(this.channelUri).toHaveValue(/\/throttledthirdparty\/01\.00\//)
+    await expect(this.channelUri).toHaveValue(/\/(un)?throttledthirdparty\/01\.00\//)
     return this.channelUri.inputValue()
   }
 

@@ -1,8 +1,8 @@
+import { Suspense, lazy, useEffect, useState } from 'react'
 import type { KeyboardEvent } from 'react'
 
 import { consoleStore } from '@/store/console-store'
 
-import { CallbackDeliveriesPanel } from './CallbackDeliveriesPanel'
 import { DeviceStatePanel } from './DeviceStatePanel'
 import styles from './DevConsole.module.css'
 import { EngineClockPanel } from './EngineClockPanel'
@@ -10,7 +10,10 @@ import { EngineSettingsPanel } from './EngineSettingsPanel'
 import { ExchangeView } from './ExchangeView'
 import { MotionPanel } from './MotionPanel'
 import { SendForm } from './SendForm'
-import { ServiceCertificatesPanel } from './ServiceCertificatesPanel'
+
+// The developer portal and the callback list load after the first frame, so that the handset's
+// Start screen takes taps sooner.
+const LaterPanels = lazy(async () => ({ default: (await import('./LaterPanels')).LaterPanels }))
 
 /**
  * Renders the developer console: a request is composed and sent and its response read, and
@@ -18,6 +21,7 @@ import { ServiceCertificatesPanel } from './ServiceCertificatesPanel'
  * service certificates are created and deleted.
  */
 export function DevConsole() {
+  const showLaterPanels = useAfterFirstFrame()
   const handleKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault()
@@ -35,9 +39,29 @@ export function DevConsole() {
         <EngineClockPanel />
         <EngineSettingsPanel />
         <MotionPanel />
-        <ServiceCertificatesPanel />
-        <CallbackDeliveriesPanel />
+        {showLaterPanels && (
+          <Suspense fallback={null}>
+            <LaterPanels />
+          </Suspense>
+        )}
       </div>
     </section>
   )
+}
+
+/** Turns true once the page has drawn its first frame after this component mounted. */
+function useAfterFirstFrame(): boolean {
+  const [drawn, setDrawn] = useState(false)
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const frame = requestAnimationFrame(() => {
+      // A task after the frame callback runs once the frame is painted.
+      timer = setTimeout(() => setDrawn(true), 0)
+    })
+    return () => {
+      cancelAnimationFrame(frame)
+      clearTimeout(timer)
+    }
+  }, [])
+  return drawn
 }

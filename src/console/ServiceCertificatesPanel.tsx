@@ -61,7 +61,7 @@ export function ServiceCertificatesPanel() {
       {availability === 'available' && (
         <>
           <CertificateTable onDeleted={() => nameField.current?.focus()} />
-          <a className={styles.link} href={CA_CERTIFICATE_PATH} download="emulator-ca.pem">
+          <a className={styles.link} href={CA_CERTIFICATE_PATH} download="wp8-mpns-emulator-ca.pem">
             Download CA certificate
           </a>
         </>

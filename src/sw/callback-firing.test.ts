@@ -42,6 +42,12 @@ async function goInactive(harness: Harness): Promise<void> {
   await harness.send('CLOCK_UPDATE', { advanceMs: 61 * MINUTE_MS })
 }
 
+/** Takes the handset offline and lets an hour of real time pass, with no event in between. */
+async function goAwayForAnHour(harness: Harness): Promise<void> {
+  await harness.send('DEVICE_STATE', OFFLINE)
+  harness.time.realNowMs += 61 * MINUTE_MS
+}
+
 beforeEach(() => {
   // Channel changes and fired callbacks are logged; the tests check state and broadcasts instead.
   vi.spyOn(console, 'info').mockImplementation(() => undefined)
@@ -56,7 +62,7 @@ describe('callback firing', () => {
     const harness = setUp()
     const channel = await openServiceChannel(harness.send)
     const registered = await registerCallback(harness.context, channel, 'state=42')
-    await goInactive(harness)
+    await goAwayForAnHour(harness)
 
     await harness.send('PENDING', { handsetId: ONLINE.handsetId })
     await harness.send('PENDING', { handsetId: ONLINE.handsetId })
@@ -78,11 +84,21 @@ describe('callback firing', () => {
     expect(stored.devices[0]?.inactiveNoticedAt).toBeDefined()
   })
 
+  it('fires when a clock jump makes an offline handset Inactive', async () => {
+    const harness = setUp()
+    const channel = await openServiceChannel(harness.send)
+    await registerCallback(harness.context, channel)
+
+    await goInactive(harness)
+
+    expect(dueCallbacks(harness.broadcasts)).toHaveLength(1)
+  })
+
   it('fires when a notification gets 412', async () => {
     const harness = setUp()
     const channel = await openServiceChannel(harness.send)
     await registerCallback(harness.context, channel)
-    await goInactive(harness)
+    await goAwayForAnHour(harness)
 
     const response = await postToast(harness.context, channel.channelUri)
 

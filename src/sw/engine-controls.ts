@@ -5,10 +5,16 @@ import {
   readEngineClock,
   setEngineClockSpeed,
 } from '@/mpns/clock'
+import type { StoreChange } from '@/mpns/delivery'
 import { mergeEngineSettings } from '@/mpns/settings'
 import type { EngineSettings } from '@/mpns/types'
-import type { EngineClockSnapshot, WorkerRequestMap } from '@/messaging/messages'
+import type {
+  EngineClockSnapshot,
+  WorkerBroadcastMessage,
+  WorkerRequestMap,
+} from '@/messaging/messages'
 
+import { decideInactiveNotice } from './callback-firing'
 import type { ServiceContext } from './service-context'
 
 type ClockUpdateRequest = WorkerRequestMap['CLOCK_UPDATE']['request']
@@ -75,11 +81,17 @@ export async function updateClock(
       clock = setEngineClockSpeed(clock, { speed: request.speed, realNowMs })
     }
     const snapshot: EngineClockSnapshot = { clock, engineNow: readEngineClock(clock, realNowMs) }
-    return {
-      reply: snapshot,
-      changes: [{ kind: 'put-clock', clock }],
-      broadcasts: [{ type: 'CLOCK_CHANGED_MESSAGE', payload: snapshot }],
+    const changes: StoreChange[] = [{ kind: 'put-clock', clock }]
+    const broadcasts: WorkerBroadcastMessage[] = [
+      { type: 'CLOCK_CHANGED_MESSAGE', payload: snapshot },
+    ]
+    // A jump can carry an offline handset past the time to Inactive, which fires its callbacks.
+    for (const device of state.devices.values()) {
+      const inactive = decideInactiveNotice({ state, device, now: snapshot.engineNow })
+      changes.push(...inactive.changes)
+      broadcasts.push(...inactive.broadcasts)
     }
+    return { reply: snapshot, changes, broadcasts }
   })
   logInfo('[sw]', 'engine clock changed', request)
   return reply
