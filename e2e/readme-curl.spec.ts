@@ -37,7 +37,7 @@ test('the README curl examples work as printed', async ({ phone }) => {
     return stdout
   })
 
-  await test.step('each request got its documented status', async () => {
+  await test.step('each request got its documented status', () => {
     const statusLines = output.match(/^HTTP\/1\.1 \d{3} [^\r\n]*/gm) ?? []
     expect(statusLines).toEqual([
       'HTTP/1.1 200 OK',
