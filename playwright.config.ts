@@ -2,12 +2,10 @@ import { existsSync } from 'node:fs'
 
 import { defineConfig, devices } from '@playwright/test'
 
-import { DEV_DATA_DIR, DEV_PORT, PREVIEW_DATA_DIR, PREVIEW_PORT } from './e2e/ports'
+import { DEV_DATA_DIR, DEV_PORT, E2E_BUILD_DIR, PREVIEW_DATA_DIR, PREVIEW_PORT } from './e2e/ports'
 
 /** Debian's Chromium, used when present because Playwright's own browser cannot be downloaded here. */
 const SYSTEM_CHROMIUM = '/usr/bin/chromium'
-
-const E2E_BUILD_DIR = 'node_modules/.cache/e2e-build'
 
 const useSystemChromium = existsSync(SYSTEM_CHROMIUM)
 

@@ -20,3 +20,12 @@ export const PREVIEW_DATA_DIR = 'node_modules/.cache/e2e-emulator-preview'
 
 /** The same for the dev server. */
 export const DEV_DATA_DIR = 'node_modules/.cache/e2e-emulator-dev'
+
+/** Port of the preview server that the public base URL spec starts for itself. */
+export const PUBLIC_URL_PREVIEW_PORT = Number(process.env.E2E_PUBLIC_URL_PORT ?? 5320)
+
+/** Port on 127.0.0.2 where that spec forwards to its preview server, as a reverse proxy would. */
+export const PUBLIC_URL_PROXY_PORT = PUBLIC_URL_PREVIEW_PORT + 1
+
+/** Folder of the production build the preview servers of the suite serve. */
+export const E2E_BUILD_DIR = 'node_modules/.cache/e2e-build'
