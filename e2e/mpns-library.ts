@@ -9,7 +9,7 @@ export type MpnsSendFunction =
 export type MpnsLibraryOutcome =
   { kind: 'error'; outcome: MpnsOutcome } | { kind: 'result'; outcome: MpnsOutcome }
 
-/** Longest wait for the library's callback; the library itself sets no timeout. */
+/** Maximum wait for the library's callback, because the library itself sets no timeout. */
 const CALLBACK_TIMEOUT_MS = 15_000
 
 /**

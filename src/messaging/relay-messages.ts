@@ -1,7 +1,7 @@
 /**
  * Messages between the dev or preview server and an emulator page, over the WebSocket at
  * RELAY_PATH. The server relays each MPNS request that arrives over HTTP or HTTPS to the page
- * that owns the channel, and the page answers with the worker's response. JSON text frames;
+ * that owns the channel, and the page replies with the worker's response. JSON text frames;
  * bodies travel as base64. This file is shared by the server and the page, so it imports nothing
  * through the `@/` alias.
  */
@@ -17,7 +17,7 @@ export const ENDPOINT_INFO_PATH = '/__emulator/endpoint'
 
 /**
  * Request header a page adds to a relayed request. A request that reaches the server with it
- * was not answered by the page's worker, and the server answers 503 instead of relaying it again.
+ * bypassed the page's worker, so the server responds with 503 instead of relaying it again.
  */
 export const RELAY_MARKER_HEADER = 'X-Emulator-Relay'
 
@@ -30,7 +30,7 @@ export const CLIENT_CERTIFICATE_HEADER = 'X-Emulator-Client-Certificate'
 /** Prefix of the request headers the emulator itself sets; the server drops them from outside requests. */
 export const EMULATOR_HEADER_PREFIX = 'x-emulator-'
 
-/** Where the server can be reached, as the page shows it in channel URIs. */
+/** Addresses of the server, as the page shows them in channel URIs. */
 export interface EndpointInfo {
   /** Base of unauthenticated channel URIs, such as `http://127.0.0.1:5173`, without a trailing slash. */
   httpBaseUrl: string
@@ -45,7 +45,7 @@ export interface EndpointInfo {
 /** One header as received, name in its original case. */
 export type RelayHeader = [name: string, value: string]
 
-/** A request the server received on a channel URI path, for the page to answer. */
+/** A request the server received on a channel URI path, for the page to pass to its worker. */
 export interface RelayRequestPayload {
   requestId: string
   method: string
@@ -78,7 +78,7 @@ export interface CallbackSendPayload {
   bodyBase64: string
 }
 
-/** What happened to one callback POST. */
+/** Outcome of one callback POST. */
 export interface CallbackResultPayload {
   callbackId: string
   /** `delivered`: any HTTP response came back. `failed`: network error or timeout. `rejected`: the URI is not allowed. */

@@ -73,8 +73,8 @@ export function registerCallback(input: CallbackRegistrationInput): {
     callback: { uri, body: request.body, registeredAt: now },
   }
   const messageId = readMessageId(request.headers)
-  // NOTE: which status headers MPNS returned on a callback registration is undocumented; the
-  // emulator sends the subscription and device statuses, which is what one library reads.
+  // NOTE: the status headers MPNS returned on a callback registration are undocumented. The
+  // emulator sends the subscription and device statuses, because one library reads those.
   const response = createMpnsResponse({
     status: 200,
     now,
@@ -92,7 +92,7 @@ export function registerCallback(input: CallbackRegistrationInput): {
 
 /**
  * Returns the device record with `inactiveNoticedAt` set when the handset is Inactive at `now`
- * and the service had not noticed it yet during this time away; otherwise undefined.
+ * for the first time in this time away. Otherwise it returns undefined.
  */
 export function noticeInactiveHandset(options: {
   device: DeviceRecord | undefined

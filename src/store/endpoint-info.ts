@@ -39,7 +39,7 @@ export function readChannelUriBases(): ChannelUriBases | undefined {
 }
 
 /**
- * Builds the fetch that reaches the page's worker for a channel URI. A worker answers only its
+ * Builds the fetch that reaches the page's worker for a channel URI. A worker handles only its
  * origin's requests, so a URI on another scheme or host (the HTTPS listener, a public URL) is
  * fetched on the page's origin, and the URI the sender used travels in a header.
  */

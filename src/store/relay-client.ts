@@ -22,7 +22,7 @@ import type {
 
 import type { CallbackLog } from './callback-log'
 
-/** What the relay client needs from the page; tests pass fakes. */
+/** Dependencies of the relay client on the page; tests pass fakes. */
 export interface RelayClientOptions {
   endpoint: EndpointInfo
   /** Origin of the page, such as `http://127.0.0.1:5173`. */
@@ -48,7 +48,7 @@ const BODILESS_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD'])
 /**
  * Connects this tab to the dev or preview server's relay: the server forwards each MPNS request
  * for a channel of a handset this tab owns, the tab fetches the channel URI so that its worker
- * answers, and the response goes back. The tab also has the server send the callbacks the engine
+ * responds, and the response goes back. The tab also has the server send the callbacks the engine
  * fires for its handsets. Returns the stop function.
  */
 export function startRelayClient(options: RelayClientOptions): () => void {
@@ -172,8 +172,8 @@ export function startRelayClient(options: RelayClientOptions): () => void {
 }
 
 /**
- * Fetches a relayed request's channel URI on the page's origin, so that the worker answers it as
- * it answers an in-page POST, and returns the response as the relay carries it.
+ * Fetches a relayed request's channel URI on the page's origin, so that the worker responds to it as
+ * to an in-page POST, and returns the response as the relay carries it.
  */
 export async function answerRelayRequest(
   request: RelayRequestPayload,
@@ -184,7 +184,7 @@ export async function answerRelayRequest(
     try {
       headers.append(name, value)
     } catch (error) {
-      // fetch rejects some names and values that Node accepts; the worker never sees those.
+      // fetch rejects some names and values that Node accepts, so those never reach the worker.
       logWarn('[relay]', `Dropped request header "${name}" that fetch cannot send`, error)
     }
   }

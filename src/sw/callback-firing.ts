@@ -14,8 +14,8 @@ export interface DecisionAdditions {
 
 /**
  * Fires the registered callbacks of a handset when the service finds it Inactive for the first
- * time in this time away: stores the device as noticed and each callback as fired, and announces
- * them so that the owning page has the server POST them. `device` is the record as the decision
+ * time in this time away. It stores the device as noticed and each callback as fired, and it
+ * announces them so that the owning page has the server POST them. `device` is the record as the decision
  * leaves it; nothing is added when it is not newly Inactive.
  */
 export function decideInactiveNotice(options: {
@@ -43,8 +43,8 @@ export function decideInactiveNotice(options: {
 }
 
 /**
- * Fires the armed callbacks of a handset's open channels. `replaced` holds channel records the
- * same decision changes, which take the place of the cached ones.
+ * Fires the armed callbacks of a handset's open channels. `replaced` contains channel records
+ * that the same decision changes, which take the place of the cached ones.
  */
 export function decideCallbackFiring(options: {
   state: Readonly<EngineState>
