@@ -169,10 +169,15 @@ test('an authenticated service sends with its certificate', async ({
     expect(sent.outcome).toMatchObject({ statusCode: 403, innerError: CERTIFICATE_PROBLEM })
   })
 
-  await test.step('plain HTTP to the authenticated path gets 401', async () => {
-    const plainUri = channelUri.replace(/^https:\/\/[^/]+/, PREVIEW_ORIGIN)
-    const sent = await sendWithMpnsLibrary('sendToast', plainUri, toast)
-    expect(sent.outcome).toMatchObject({ statusCode: 401, shouldDeleteChannel: true })
+  await test.step('plain HTTP to the authenticated path gets 401 on either port', async () => {
+    const plainUris = [
+      channelUri.replace(/^https:\/\/[^/]+/, PREVIEW_ORIGIN),
+      channelUri.replace(/^https:/, 'http:'),
+    ]
+    for (const plainUri of plainUris) {
+      const sent = await sendWithMpnsLibrary('sendToast', plainUri, toast)
+      expect(sent.outcome).toMatchObject({ statusCode: 401, shouldDeleteChannel: true })
+    }
   })
 })
 

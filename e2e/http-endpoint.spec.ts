@@ -132,6 +132,18 @@ test('the endpoint checks what only it can see', async ({ phone }) => {
   })
 })
 
+test('a token never issued gets 404 while a page is open', async ({ phone }) => {
+  const channelUri = await phone.launchWithPermission(WEATHER_APP, true)
+
+  const response = await sendFromOutside(`${channelUri}x`, {
+    headers: TOAST_HEADERS,
+    body: createToastXml({ text1: 'Mistyped', text2: 'token' }),
+  })
+
+  expect(response.status, reasonOf(response)).toBe(404)
+  expect(response.headers['x-subscriptionstatus']).toBe('Expired')
+})
+
 test('the endpoint answers 503 while no page holds the handset', async ({ page, phone }) => {
   const channelUri = await phone.launchWithPermission(WEATHER_APP, true)
 

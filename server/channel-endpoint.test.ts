@@ -166,6 +166,31 @@ describe('createChannelEndpoint', () => {
     expect(page.requests).toHaveLength(0)
   })
 
+  it('relays a token no page registered to the newest page', async () => {
+    const older = await openPage({ tokens: ['AQolder'] })
+    const newer = await openPage({ tokens: ['AQnewer'] })
+
+    const reply = await sendRequest(server.port, {
+      path: '/throttledthirdparty/01.00/AQneverIssued',
+      body: TOAST,
+    })
+
+    expect(reply.status).toBe(200)
+    expect(newer.requests).toHaveLength(1)
+    expect(older.requests).toHaveLength(0)
+  })
+
+  it('keeps a known token for its own page after it left', async () => {
+    const owner = await openPage()
+    const other = await openPage({ tokens: ['AQother'] })
+    await owner.close()
+
+    const reply = await sendRequest(server.port, { path: CHANNEL_PATH, body: TOAST })
+
+    expect(reply.status).toBe(503)
+    expect(other.requests).toHaveLength(0)
+  })
+
   it('answers 503 when the page disconnects before it answers', async () => {
     const page = await openPage({ answer: () => undefined })
     const received = page.nextMessage('RELAY_REQUEST')

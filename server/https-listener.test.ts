@@ -152,6 +152,21 @@ describe('startHttpsListener', () => {
     expect(page.requests).toHaveLength(0)
   })
 
+  it('answers plain HTTP on its port with 401', async () => {
+    const reply = await sendRequest(httpsPort, {
+      path: AUTHENTICATED_PATH,
+      headers: { 'X-WindowsPhone-Target': 'toast' },
+      body: '<wp:Notification/>',
+    })
+
+    expect(reply.status).toBe(401)
+    expect(reply.body.toString()).toBe(
+      `Unauthorized: ${AUTHENTICATED_PATH.slice(0, 77)}... was sent as plain HTTP to the HTTPS port of authenticated channels. Send to the https: channel URI with the client certificate of the service.`,
+    )
+    expect(reply.headers['x-notificationstatus']).toBeUndefined()
+    expect(page.requests).toHaveLength(0)
+  })
+
   it('takes a free port when its port is taken', async () => {
     const blocker = createServer()
     const takenPort = await listen(blocker)

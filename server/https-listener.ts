@@ -1,7 +1,8 @@
+import { createServer as createPlainServer } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createServer } from 'node:https'
-import type { Server } from 'node:https'
-import type { IncomingMessage } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer as createTcpServer } from 'node:net'
+import type { AddressInfo, Server, Socket } from 'node:net'
 import type { TLSSocket } from 'node:tls'
 
 import { shortenForMessage } from '../src/mpns/message-text.ts'
@@ -11,6 +12,7 @@ import { isChannelPath } from './channel-endpoint.ts'
 import { installConnectionGuard } from './connection-guard.ts'
 import type { ConnectionGuard } from './connection-guard.ts'
 import type { EndpointLogger } from './endpoint-options.ts'
+import { sendEndpointResponse } from './endpoint-response.ts'
 import type { TlsCredentials } from './tls-credentials.ts'
 
 /** The running HTTPS listener for authenticated channels. */
@@ -32,6 +34,9 @@ export interface HttpsListenerOptions {
 }
 
 const LOG_PREFIX = '[mpns-https]'
+
+/** First byte of a TLS record that carries a handshake, which every TLS connection opens with. */
+const TLS_HANDSHAKE_RECORD = 0x16
 
 /**
  * Starts the HTTPS listener. It requests a certificate from every client and completes only
@@ -70,8 +75,47 @@ export async function startHttpsListener(options: HttpsListenerOptions): Promise
     )
   })
 
-  const port = await listenWithFallback(server, options)
-  return { port, close: () => closeServer(server) }
+  // One port takes both protocols, so plain HTTP sent to the https URI gets an MPNS 401 that says
+  // what to do, where a TLS server would only drop the connection.
+  const plain = createPlainServer(answerPlainHttp)
+  const listener = createTcpServer((socket) => {
+    routeByFirstByte(socket, { tls: server, plain })
+  })
+  const port = await listenWithFallback(listener, options)
+  return {
+    port,
+    close: async () => {
+      const closing = closeServer(listener)
+      server.closeAllConnections()
+      plain.closeAllConnections()
+      await closing
+    },
+  }
+}
+
+/** Passes a connection to the TLS server when it opens with a TLS handshake, else to plain HTTP. */
+function routeByFirstByte(socket: Socket, servers: { tls: Server; plain: Server }): void {
+  socket.once('error', () => socket.destroy())
+  socket.once('data', (first: Buffer) => {
+    socket.pause()
+    socket.unshift(first)
+    if (first[0] === TLS_HANDSHAKE_RECORD) {
+      // The TLS socket takes over the connection and reads the unshifted bytes itself.
+      servers.tls.emit('connection', socket)
+      return
+    }
+    servers.plain.emit('connection', socket)
+    socket.resume()
+  })
+}
+
+function answerPlainHttp(req: IncomingMessage, res: ServerResponse): void {
+  // The body is never read, so the connection closes after the response.
+  sendEndpointResponse(res, {
+    status: 401,
+    reason: `Unauthorized: ${shortenForMessage(req.url ?? '/')} was sent as plain HTTP to the HTTPS port of authenticated channels. Send to the https: channel URI with the client certificate of the service.`,
+    closeConnection: true,
+  })
 }
 
 /**
@@ -138,6 +182,5 @@ function closeServer(server: Server): Promise<void> {
       return
     }
     server.close(() => resolve())
-    server.closeAllConnections()
   })
 }

@@ -53,7 +53,12 @@ const LOG_PREFIX = '[mpns-relay]'
 /** Creates the relay hub. Attach its handleUpgrade to the HTTP server's `upgrade` event. */
 export function createRelayHub(options: RelayHubOptions): RelayHub {
   const server = new WebSocketServer({ noServer: true, maxPayload: MAX_RELAY_FRAME_BYTES })
-  const state: HubState = { options, owners: new Map(), connections: new Set() }
+  const state: HubState = {
+    options,
+    owners: new Map(),
+    connections: new Set(),
+    knownTokens: new Set(),
+  }
   server.on('connection', (socket: WebSocket) => {
     acceptConnection(state, socket)
   })
@@ -145,7 +150,7 @@ function relayRequest(
   token: string,
   request: Omit<RelayRequestPayload, 'requestId'>,
 ): Promise<RelayOutcome> {
-  const connection = state.owners.get(token)
+  const connection = state.owners.get(token) ?? findPageForUnknownToken(state, token)
   if (connection === undefined) {
     return Promise.resolve({ kind: 'no-owner' })
   }
@@ -171,6 +176,20 @@ function relayRequest(
       }
     })
   })
+}
+
+/**
+ * Picks the page that answers for a token no page ever registered: a mistyped or invented token,
+ * which every page's worker answers with 404 as MPNS does. The newest connected page is chosen.
+ * A token some page registered before waits for its own page, so its sender gets 503 until then.
+ */
+function findPageForUnknownToken(state: HubState, token: string): PageConnection | undefined {
+  if (state.knownTokens.has(token)) {
+    return undefined
+  }
+  // NOTE: after a server restart, the token of a handset whose tab has not reconnected is unknown,
+  // so another open page answers 404 for it where 503 would be right.
+  return [...state.connections].reverse().find((connection) => connection.helloReceived)
 }
 
 function closeConnection(state: HubState, connection: PageConnection): void {

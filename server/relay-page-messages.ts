@@ -36,6 +36,8 @@ export interface HubState {
   options: RelayHubOptions
   owners: Map<string, PageConnection>
   connections: Set<PageConnection>
+  /** Every token a page registered since the server started, owned now or not. */
+  knownTokens: Set<string>
 }
 
 /** Handles one frame from a page. An invalid frame is logged and ignored. */
@@ -101,6 +103,7 @@ function registerTokens(state: HubState, connection: PageConnection, tokens: str
   connection.tokens = new Set(tokens)
   for (const token of connection.tokens) {
     state.owners.set(token, connection)
+    state.knownTokens.add(token)
   }
 }
 
