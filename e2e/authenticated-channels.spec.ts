@@ -8,10 +8,10 @@ import {
 } from '../server/certificate-authority'
 import { loadCertificateAuthority } from '../server/tls-credentials'
 import { expect, test } from './fixtures'
-import type { PhonePage } from './pages/phone-page'
 import { sendWithMpnsLibrary } from './mpns-library'
 import { sendFromOutside } from './outside-sender'
 import { PREVIEW_DATA_DIR, PREVIEW_HTTPS_PORT, PREVIEW_PORT } from './ports'
+import { downloadCredentials, installSecureApp, uniqueServiceName } from './service-credentials'
 
 const PREVIEW_ORIGIN = `http://127.0.0.1:${PREVIEW_PORT}`
 const SECURE_CHANNEL_PATTERN = new RegExp(
@@ -21,53 +21,6 @@ const CERTIFICATE_PROBLEM = 'Authenticated push notifications certificate proble
 const SILENT_LOGGER = { info: () => undefined, warn: () => undefined, error: () => undefined }
 
 test.use({ baseURL: PREVIEW_ORIGIN })
-
-/** The files a developer downloads from the console for one service. */
-interface ServiceCredentials {
-  pfx: Buffer
-  pem: string
-  ca: string
-}
-
-/**
- * A service name no other test and no earlier run uses, because all tests share the server's
- * certificate store and a retry must not find the certificate of its first attempt.
- */
-function uniqueServiceName(label: string, testId: string): string {
-  return `${label}-${testId.slice(0, 8)}-${Date.now().toString(36)}.example`
-}
-
-async function download(path: string): Promise<Buffer> {
-  const response = await fetch(`${PREVIEW_ORIGIN}${path}`)
-  expect(response.status, `GET ${path}`).toBe(200)
-  return Buffer.from(await response.arrayBuffer())
-}
-
-async function downloadCredentials(serviceName: string): Promise<ServiceCredentials> {
-  const base = `/__emulator/certificates/${encodeURIComponent(serviceName)}`
-  return {
-    pfx: await download(`${base}/certificate.pfx`),
-    pem: (await download(`${base}/certificate.pem`)).toString('utf8'),
-    ca: (await download('/__emulator/certificates/ca.pem')).toString('utf8'),
-  }
-}
-
-async function installSecureApp(
-  phone: PhonePage,
-  name: string,
-  serviceName: string,
-): Promise<string> {
-  await phone.openAppList()
-  await phone.appList.getByRole('button', { name: 'Install app', exact: true }).click()
-  const dialog = phone.handset.getByRole('dialog', { name: 'Install app', exact: true })
-  await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill(name)
-  await dialog
-    .getByRole('textbox', { name: 'Service name (optional)', exact: true })
-    .fill(serviceName)
-  await dialog.getByRole('button', { name: 'Install', exact: true }).click()
-  await expect(dialog).toBeHidden()
-  return phone.launchWithPermission(name, true)
-}
 
 test('an authenticated service sends with its certificate', async ({
   phone,
@@ -86,7 +39,7 @@ test('an authenticated service sends with its certificate', async ({
   const credentials = await downloadCredentials(service)
 
   const channelUri = await test.step('an app with the service name gets an https URI', async () => {
-    const uri = await installSecureApp(phone, 'Fabrikam Secure', service)
+    const uri = await installSecureApp(phone, { name: 'Fabrikam Secure', serviceName: service })
     expect(uri).toMatch(SECURE_CHANNEL_PATTERN)
     await phone.goStart()
     return uri
@@ -122,6 +75,20 @@ test('an authenticated service sends with its certificate', async ({
       expect(response.status, response.headers['x-emulator-reason']).toBe(200)
     }
     await devConsole.setNumericSetting('Daily quota', 500)
+  })
+
+  await test.step('a body over the unauthenticated 3 KB limit is accepted', async () => {
+    const longText = 'Long forecast. '.repeat(300)
+    const response = await sendFromOutside(channelUri, {
+      headers: [
+        ['X-WindowsPhone-Target', 'toast'],
+        ['X-NotificationClass', '2'],
+      ],
+      body: `<?xml version="1.0"?><wp:Notification xmlns:wp="WPNotification"><wp:Toast><wp:Text1>Long</wp:Text1><wp:Text2>${longText}</wp:Text2></wp:Toast></wp:Notification>`,
+      tls: { pfx: credentials.pfx, ca: credentials.ca },
+    })
+    expect(longText.length).toBeGreaterThan(3_072)
+    expect(response.status, response.headers['x-emulator-reason']).toBe(200)
   })
 
   await test.step('the TLS handshake fails without a valid certificate', async () => {
@@ -205,7 +172,10 @@ test('a registered callback fires when the handset turns Inactive', async ({
     await devConsole.createCertificate(service)
     await expect(devConsole.certificateRow(service)).toBeVisible()
     const credentials = await downloadCredentials(service)
-    const channelUri = await installSecureApp(phone, 'Fabrikam Callback', service)
+    const channelUri = await installSecureApp(phone, {
+      name: 'Fabrikam Callback',
+      serviceName: service,
+    })
 
     await test.step('register the callback on the channel URI', async () => {
       const response = await sendFromOutside(`${channelUri}/callback`, {

@@ -20,6 +20,9 @@ export interface ExternalToastRun {
 /** Time a toast may take to appear before the run fails, in milliseconds. */
 const TOAST_TIMEOUT_MS = 10_000
 
+/** Clock readings taken to estimate the offset between this process's clock and the page's. */
+const CLOCK_SAMPLES = 15
+
 /**
  * Sends toasts while the handset shows Start, each measured three ways in turn: a loopback HTTP
  * round trip to the server that involves no page, an in-page POST, and a POST from this Node
@@ -32,6 +35,7 @@ export async function measureExternalToastRun(
 ): Promise<ExternalToastRun> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 })
   const run: ExternalToastRun = { externalMs: [], inPageMs: [], roundTripMs: [] }
+  const clockOffsetMs = await estimateClockOffset(phone.page)
   try {
     for (let index = 0; index < options.toastCount; index += 1) {
       run.roundTripMs.push(await measureRoundTrip(`${options.baseUrl}${ENDPOINT_INFO_PATH}`, agent))
@@ -53,6 +57,7 @@ export async function measureExternalToastRun(
           channelUri: options.channelUri,
           text1: external,
           agent,
+          clockOffsetMs,
         }),
       )
       await dismiss(phone)
@@ -69,13 +74,37 @@ async function dismiss(phone: PhonePage): Promise<void> {
 }
 
 /**
+ * Estimates how far the page's clock (`performance.timeOrigin + performance.now()`) is ahead of
+ * this process's, in milliseconds. Each process maps its monotonic clock to wall time once, so
+ * the two can differ by a millisecond or more. The reading with the shortest round trip gives the
+ * estimate, as the midpoint of that round trip.
+ */
+async function estimateClockOffset(page: Page): Promise<number> {
+  let best = { roundTripMs: Number.POSITIVE_INFINITY, offsetMs: 0 }
+  for (let sample = 0; sample < CLOCK_SAMPLES; sample += 1) {
+    const sentAt = readWallClock()
+    const pageAt = await page.evaluate(() => performance.timeOrigin + performance.now())
+    const receivedAt = readWallClock()
+    const roundTripMs = receivedAt - sentAt
+    if (roundTripMs < best.roundTripMs) {
+      best = { roundTripMs, offsetMs: pageAt - (sentAt + receivedAt) / 2 }
+    }
+  }
+  return best.offsetMs
+}
+
+function readWallClock(): number {
+  return performance.timeOrigin + performance.now()
+}
+
+/**
  * Times one toast POSTed from this process, from just before the request to the first animation
- * frame after its banner is in the DOM. Both ends read the wall clock with sub-millisecond
- * resolution (`performance.timeOrigin + performance.now()`), in the same machine.
+ * frame after its banner is in the DOM. The page reads its end time on its own clock, which is
+ * moved onto this process's clock by `clockOffsetMs`.
  */
 async function measureExternalToast(
   page: Page,
-  toast: { channelUri: string; text1: string; agent: Agent },
+  toast: { channelUri: string; text1: string; agent: Agent; clockOffsetMs: number },
 ): Promise<number> {
   await page.evaluate(
     ({ text1, timeoutMs }) => {
@@ -104,7 +133,7 @@ async function measureExternalToast(
   await new Promise((resolve) => setTimeout(resolve, Math.random() * START_JITTER_MS))
 
   const body = createToastXml({ text1: toast.text1, text2: 'Latency probe' })
-  const startedAt = performance.timeOrigin + performance.now()
+  const startedAt = readWallClock()
   const status = await post(toast.channelUri, { body, agent: toast.agent })
   if (status !== 200) {
     throw new Error(`Toast "${toast.text1}" was not accepted: HTTP ${status}.`)
@@ -113,7 +142,7 @@ async function measureExternalToast(
     () =>
       (window as unknown as { benchExternalToastShown: Promise<number> }).benchExternalToastShown,
   )
-  return shownAt - startedAt
+  return shownAt - toast.clockOffsetMs - startedAt
 }
 
 /** Times one GET to the server that no page takes part in, in milliseconds. */
