@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { Suspense, lazy, useMemo, useState } from 'react'
 import { useStore } from 'zustand'
 
 import type { AppDefinition } from '@/apps/app-model'
@@ -7,8 +7,12 @@ import { useHandsetStore } from '@/store/handset-context'
 
 import { AppIcon } from './AppIcon'
 import styles from './AppList.module.css'
-import { InstallAppDialog } from './InstallAppDialog'
 import { SETTINGS_ICON } from './settings/settings-model'
+
+// The install form and its manifest parser load when the user opens the form, not before Start.
+const InstallAppDialog = lazy(async () => ({
+  default: (await import('./InstallAppDialog')).InstallAppDialog,
+}))
 
 /** A row of the app list: an emulated app, or the built-in Settings app. */
 type AppListEntry =
@@ -51,7 +55,9 @@ export function AppList() {
         ))}
       </ul>
       {installing && (
-        <InstallAppDialog onInstall={handleInstall} onClose={() => setInstalling(false)} />
+        <Suspense fallback={null}>
+          <InstallAppDialog onInstall={handleInstall} onClose={() => setInstalling(false)} />
+        </Suspense>
       )}
     </div>
   )
