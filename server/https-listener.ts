@@ -75,8 +75,8 @@ export async function startHttpsListener(options: HttpsListenerOptions): Promise
     )
   })
 
-  // One port takes both protocols, so plain HTTP sent to the https URI gets an MPNS 401 that says
-  // what to do, where a TLS server would only drop the connection.
+  // One port takes both protocols, so plain HTTP sent to the https URI gets an MPNS 401 with the
+  // fix, where a TLS server would only drop the connection.
   const plain = createPlainServer(answerPlainHttp)
   const listener = createTcpServer((socket) => {
     routeByFirstByte(socket, { tls: server, plain })

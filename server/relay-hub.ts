@@ -179,8 +179,8 @@ function relayRequest(
 }
 
 /**
- * Picks the page that answers for a token no page ever registered: a mistyped or invented token,
- * which every page's worker answers with 404 as MPNS does. The newest connected page is chosen.
+ * Picks the page that handles a token no page ever registered, such as a mistyped or invented
+ * token. Every page's worker responds to it with 404, as MPNS does. The newest connected page is chosen.
  * A token some page registered before waits for its own page, so its sender gets 503 until then.
  */
 function findPageForUnknownToken(state: HubState, token: string): PageConnection | undefined {
@@ -188,7 +188,7 @@ function findPageForUnknownToken(state: HubState, token: string): PageConnection
     return undefined
   }
   // NOTE: after a server restart, the token of a handset whose tab has not reconnected is unknown,
-  // so another open page answers 404 for it where 503 would be right.
+  // so another open page responds with 404 where 503 would be right.
   return [...state.connections].reverse().find((connection) => connection.helloReceived)
 }
 

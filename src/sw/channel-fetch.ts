@@ -33,8 +33,8 @@ export async function handleChannelFetch(
 
 /**
  * Converts a fetch to the engine's request. A request the dev or preview server relayed carries
- * the channel URI the sender used and the CN of its client certificate in `X-Emulator-` headers;
- * those headers are the emulator's own and never reach the engine.
+ * the channel URI the sender used and the CN of its client certificate in `X-Emulator-` headers.
+ * Those headers are the emulator's own, so they never reach the engine.
  */
 async function toMpnsRequest(request: Request): Promise<MpnsHttpRequest> {
   const headers: HeaderEntry[] = []
