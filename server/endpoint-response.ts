@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http'
 import { fromBase64 } from '../src/messaging/relay-messages.ts'
 import type { RelayHeader, RelayResponsePayload } from '../src/messaging/relay-messages.ts'
 import { createMpnsResponse, toAsciiHeaderValue } from '../src/mpns/response.ts'
+import { HOP_BY_HOP_HEADERS } from './request-guards.ts'
 
 /** A response the server builds itself on a channel URI, worded like the worker's responses. */
 export interface EndpointResponse {
@@ -22,17 +23,11 @@ export interface RelayedResponseOptions {
 
 /** Headers the page's response may carry that do not fit the bytes written here. */
 const DROPPED_RESPONSE_HEADERS: ReadonlySet<string> = new Set([
-  'connection',
-  'keep-alive',
-  'transfer-encoding',
-  'te',
-  'trailer',
-  'upgrade',
+  ...HOP_BY_HOP_HEADERS,
   'content-length',
   // fetch decodes the body, so the relayed bytes are never content-encoded.
   'content-encoding',
 ])
-
 const REASON_HEADER = 'x-emulator-reason'
 
 /** Writes a response of the server's own in MPNS form, built by the engine's response builder. */

@@ -1,6 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer, request as httpRequest } from 'node:http'
-import type { Server } from 'node:http'
+import type { IncomingMessage, Server } from 'node:http'
 import { connect } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -158,21 +158,29 @@ export function sendRequest(
         agent: false,
       },
       (response) => {
-        const chunks: Buffer[] = []
-        response.on('data', (chunk: Buffer) => chunks.push(chunk))
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            statusText: response.statusMessage ?? '',
-            rawHeaders: response.rawHeaders,
-            headers: response.headers,
-            body: Buffer.concat(chunks),
-          }),
-        )
+        readSenderReply(response).then(resolve, reject)
       },
     )
     outgoing.on('error', reject)
     outgoing.end(request.body)
+  })
+}
+
+/** Reads a whole response as a sender receives it. */
+export function readSenderReply(response: IncomingMessage): Promise<SenderReply> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    response.on('data', (chunk: Buffer) => chunks.push(chunk))
+    response.on('error', reject)
+    response.on('end', () =>
+      resolve({
+        status: response.statusCode ?? 0,
+        statusText: response.statusMessage ?? '',
+        rawHeaders: response.rawHeaders,
+        headers: response.headers,
+        body: Buffer.concat(chunks),
+      }),
+    )
   })
 }
 

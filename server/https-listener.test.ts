@@ -16,6 +16,7 @@ import {
   closeServer,
   connectFakePage,
   listen,
+  readSenderReply,
   sendRequest,
   startTestEndpoint,
 } from './endpoint-test-kit.ts'
@@ -242,17 +243,7 @@ function sendHttps(
         ...(options.headers?.Host === undefined ? {} : { checkServerIdentity: () => undefined }),
       },
       (response) => {
-        const chunks: Buffer[] = []
-        response.on('data', (chunk: Buffer) => chunks.push(chunk))
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            statusText: response.statusMessage ?? '',
-            rawHeaders: response.rawHeaders,
-            headers: response.headers,
-            body: Buffer.concat(chunks),
-          }),
-        )
+        readSenderReply(response).then(resolve, reject)
       },
     )
     request.on('error', reject)

@@ -11,22 +11,23 @@ export const MAX_HEADER_BYTES = 1024
 /** `Sec-Fetch-Site` values a browser sends for a request from a page on another origin. */
 const FOREIGN_FETCH_SITES: ReadonlySet<string> = new Set(['cross-site', 'same-site'])
 
-/**
- * Headers that describe one connection and not the request, plus those the page's fetch sets
- * itself (Host, Content-Length, Expect). The relayed request must not carry them.
- */
-const UNRELAYED_HEADERS: ReadonlySet<string> = new Set([
+/** Hop-by-hop headers: they describe one connection, so neither a relayed request nor a relayed response carries them. */
+export const HOP_BY_HOP_HEADERS: readonly string[] = [
   'connection',
   'keep-alive',
   'transfer-encoding',
   'te',
   'trailer',
   'upgrade',
+]
+
+/** Hop-by-hop headers plus those the page's fetch sets itself (Host, Content-Length, Expect). */
+const UNRELAYED_HEADERS: ReadonlySet<string> = new Set([
+  ...HOP_BY_HOP_HEADERS,
   'host',
   'content-length',
   'expect',
 ])
-
 /**
  * Returns why the request's Host header is not served, or undefined when it is. The reason
  * names the host and how to allow it.

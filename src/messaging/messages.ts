@@ -40,6 +40,14 @@ export interface ChannelUriBases {
 }
 
 /**
+ * Builds the channel URI bases from an http base and, when there is one, an https base. Without
+ * one, authenticated channel URIs take the http base's host with the https scheme.
+ */
+export function toChannelUriBases(http: string, https?: string | null): ChannelUriBases {
+  return { http, https: https ?? http.replace(/^http:/, 'https:') }
+}
+
+/**
  * Reply to CHANNEL_OPEN. `quota-exceeded` is the phone's PushNotificationChannelQuotaExceeded:
  * the handset already has the maximum number of open channels.
  */

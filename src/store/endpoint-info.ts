@@ -1,4 +1,5 @@
 import { logInfo, logWarn } from '@/lib/log'
+import { toChannelUriBases } from '@/messaging/messages'
 import type { ChannelUriBases } from '@/messaging/messages'
 import { ENDPOINT_INFO_PATH, RELAYED_CHANNEL_URI_HEADER } from '@/messaging/relay-messages'
 import type { EndpointInfo } from '@/messaging/relay-messages'
@@ -34,8 +35,7 @@ export function readChannelUriBases(): ChannelUriBases | undefined {
   if (info === null) {
     return undefined
   }
-  const https = info.httpsBaseUrl ?? info.httpBaseUrl.replace(/^http:/, 'https:')
-  return { http: info.httpBaseUrl, https }
+  return toChannelUriBases(info.httpBaseUrl, info.httpsBaseUrl)
 }
 
 /**

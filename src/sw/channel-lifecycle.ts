@@ -2,6 +2,7 @@ import { logInfo } from '@/lib/log'
 import { createChannelToken, toChannelUri } from '@/mpns/channel'
 import type { StoreChange } from '@/mpns/delivery'
 import type { ChannelCloseReason, ChannelRecord } from '@/mpns/types'
+import { toChannelUriBases } from '@/messaging/messages'
 import type {
   ChannelOpenPayload,
   ChannelOpenResult,
@@ -157,7 +158,7 @@ function decideChannelOpen(
   if (existing !== undefined && existing.serviceName === request.serviceName) {
     const channel = updateChannel(existing, {
       request,
-      bases: request.channelUriBases ?? readDefaultBases(context.origin),
+      bases: request.channelUriBases ?? toChannelUriBases(context.origin),
     })
     return {
       reply: { outcome: 'updated', channel },
@@ -213,7 +214,7 @@ function createChannel(
   const channel: ChannelRecord = {
     token,
     channelUri: toServiceChannelUri(
-      request.channelUriBases ?? readDefaultBases(context.origin),
+      request.channelUriBases ?? toChannelUriBases(context.origin),
       token,
       request.serviceName,
     ),
@@ -240,11 +241,6 @@ function toServiceChannelUri(
 ): string {
   const authenticated = serviceName !== undefined
   return toChannelUri(authenticated ? bases.https : bases.http, token, { authenticated })
-}
-
-/** Bases without a server: the worker's own origin, and the same host over https. */
-function readDefaultBases(origin: string): ChannelUriBases {
-  return { http: origin, https: origin.replace(/^http:/, 'https:') }
 }
 
 /** Bases that keep the scheme and host of an issued channel URI, for its renewal. */
