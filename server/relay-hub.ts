@@ -90,11 +90,12 @@ function upgradeConnection(upgrade: {
   head: Buffer
 }): void {
   const { server, options, req, socket, head } = upgrade
-  socket.on('error', (error) => {
+  const handleUpgradeError = (error: Error) => {
     options.logger.warn(
       `${LOG_PREFIX} Relay connection failed during the upgrade: ${error.message}`,
     )
-  })
+  }
+  socket.on('error', handleUpgradeError)
 
   options
     .findUpgradeRejection(req)
@@ -105,6 +106,8 @@ function upgradeConnection(upgrade: {
         return
       }
       server.handleUpgrade(req, socket, head, (webSocket) => {
+        // From here the WebSocket reports the socket's errors, and the upgrade is over.
+        socket.off('error', handleUpgradeError)
         server.emit('connection', webSocket, req)
       })
     })
@@ -134,8 +137,14 @@ function acceptConnection(state: HubState, socket: WebSocket): void {
   socket.on('message', (data: RawData, isBinary: boolean) => {
     handleFrame(state, connection, { data, isBinary })
   })
-  socket.on('error', (error) => {
-    state.options.logger.warn(`${LOG_PREFIX} Relay connection failed: ${error.message}`)
+  socket.on('error', (error: NodeJS.ErrnoException) => {
+    // A tab that closes or reloads resets its connection, which is routine.
+    const message = `${LOG_PREFIX} Relay connection failed: ${error.message}`
+    if (error.code === 'ECONNRESET') {
+      state.options.logger.info(message)
+    } else {
+      state.options.logger.warn(message)
+    }
   })
   socket.on('close', (code: number) => {
     if (connection.helloReceived) {

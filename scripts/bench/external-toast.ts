@@ -24,10 +24,10 @@ const TOAST_TIMEOUT_MS = 10_000
 const CLOCK_SAMPLES = 15
 
 /**
- * Sends toasts while the handset shows Start, each measured three ways in turn: a loopback HTTP
- * round trip to the server that involves no page, an in-page POST, and a POST from this Node
- * process that the server relays to the page. A backend keeps its connection open, so the
- * Node requests share one keep-alive agent.
+ * Sends toasts while the handset shows Start and measures each one three ways in turn. The three
+ * are a loopback HTTP round trip that involves no page, an in-page POST, and a POST from this Node
+ * process that the server relays to the page. A backend keeps its connection open, so the Node
+ * requests share one keep-alive agent.
  */
 export async function measureExternalToastRun(
   phone: PhonePage,
@@ -112,7 +112,7 @@ async function measureExternalToast(
         Array.from(document.querySelectorAll('[role="alert"]')).some((element) =>
           (element.textContent ?? '').includes(text1),
         )
-      const shown = new Promise<number>((resolve, reject) => {
+      const bannerShownAt = new Promise<number>((resolve, reject) => {
         const observer = new MutationObserver(() => {
           if (isShown()) {
             observer.disconnect()
@@ -126,7 +126,7 @@ async function measureExternalToast(
         }, timeoutMs)
         observer.observe(document.body, { childList: true, subtree: true, characterData: true })
       })
-      Object.assign(window, { benchExternalToastShown: shown })
+      Object.assign(window, { benchExternalToastShown: bannerShownAt })
     },
     { text1: toast.text1, timeoutMs: TOAST_TIMEOUT_MS },
   )

@@ -45,8 +45,8 @@ export const CA_CERTIFICATE_PATH = `${CERTIFICATES_PATH}/ca.pem`
 /** Maximum length of a service name, in characters. */
 export const MAX_SERVICE_NAME_LENGTH = 64
 
-// NOTE: the server's rule says "letters", read here as ASCII letters. A name with other letters
-// is rejected in the page even if the server would accept it.
+// The server's rule too: ASCII letters, digits, space, ".", "-" and "_". The server also rejects
+// a leading or trailing space, which never reaches it because the page trims the name first.
 const SERVICE_NAME_PATTERN = /^[A-Za-z0-9 ._-]+$/
 const JSON_HEADERS = { Accept: 'application/json' }
 

@@ -46,10 +46,10 @@ const SOCKET_OPEN = 1
 const BODILESS_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD'])
 
 /**
- * Connects this tab to the dev or preview server's relay: the server forwards each MPNS request
- * for a channel of a handset this tab owns, the tab fetches the channel URI so that its worker
- * responds, and the response goes back. The tab also has the server send the callbacks the engine
- * fires for its handsets. Returns the stop function.
+ * Connects this tab to the dev or preview server's relay. The server forwards each MPNS request
+ * for a channel of a handset this tab owns, and the tab fetches the channel URI so that its worker
+ * responds. The tab also has the server send the callbacks the engine fires for its handsets.
+ * Returns the stop function.
  */
 export function startRelayClient(options: RelayClientOptions): () => void {
   let socket: WebSocket | undefined
