@@ -2,28 +2,15 @@ import { createStore, useStore } from 'zustand'
 import type { StoreApi } from 'zustand'
 
 import { findApp } from '@/apps/sample-apps'
-import {
-  NOTIFICATION_CLASS_OPTIONS,
-  PAYLOAD_TEMPLATES,
-  TARGET_BY_TYPE,
-  TILE_TEMPLATES,
-} from '@/mpns/templates'
-import { toCanonicalHeaders } from '@/mpns/http-format'
-import type { ReceivedResponse, SentRequest } from '@/mpns/http-format'
+import { NOTIFICATION_CLASS_OPTIONS, PAYLOAD_TEMPLATES, TILE_TEMPLATES } from '@/mpns/templates'
 import { logError } from '@/lib/log'
-import type { ChannelRecord, HeaderEntry, NotificationType } from '@/mpns/types'
+import type { ChannelRecord, NotificationType } from '@/mpns/types'
 
-import { toInPageChannelFetch } from './endpoint-info'
+import { buildConsoleRequest, sendConsoleRequest } from './console-request'
+import type { ConsoleDraft, ConsoleExchange } from './console-request'
 import { createEngineControlsSlice } from './slices/engine-controls-slice'
 import type { EngineControlsSlice } from './slices/engine-controls-slice'
 import { renewChannel, requestWorker, subscribeToWorker, toErrorReason } from './worker-sync'
-
-export interface ConsoleExchange {
-  request: SentRequest
-  response?: ReceivedResponse
-  /** Network failure that prevented any response, if one did. */
-  failure?: string
-}
 
 export interface ConsoleState extends EngineControlsSlice {
   /** Open channels, as the worker lists them. */
@@ -45,10 +32,14 @@ export interface ConsoleState extends EngineControlsSlice {
   editMessageId: (messageId: string) => void
   generateMessageId: () => void
   editPayload: (payload: string) => void
+  /** Replaces the type, class, message ID and payload at once, as a starter, a replay or a drop does. */
+  loadDraft: (draft: ConsoleDraft) => void
   send: () => Promise<void>
   /** Has the service issue a new channel URI for the selected channel, closing the old one. */
   renewSelectedChannel: () => Promise<void>
 }
+
+export type { ConsoleDraft, ConsoleExchange }
 
 export type ConsoleStore = StoreApi<ConsoleState>
 
@@ -96,6 +87,13 @@ export function createConsoleStore(
     generateMessageId: () => set({ messageId: crypto.randomUUID() }),
     editPayload: (payload) =>
       set((state) => ({ payloads: { ...state.payloads, [state.notificationType]: payload } })),
+    loadDraft: (draft) =>
+      set((state) => ({
+        notificationType: draft.notificationType,
+        notificationClass: draft.notificationClass,
+        messageId: draft.messageId,
+        payloads: { ...state.payloads, [draft.notificationType]: draft.payload },
+      })),
 
     send: async () => {
       const state = get()
@@ -103,9 +101,9 @@ export function createConsoleStore(
       if (!channel || state.sending) {
         return
       }
-      const request = buildRequest(state, channel)
+      const request = buildConsoleRequest(toConsoleDraft(state), channel.channelUri)
       set({ sending: true, exchange: { request } })
-      const exchange = await sendRequest(fetchChannelUri, request)
+      const exchange = await sendConsoleRequest(fetchChannelUri, request)
       set({ sending: false, exchange })
     },
 
@@ -146,60 +144,18 @@ function toTileStarter(current: string, appId: string | undefined): string {
   return isStarter && template !== undefined ? TILE_TEMPLATES[template] : current
 }
 
+/** Reads the draft the console would send now. */
+export function toConsoleDraft(state: ConsoleState): ConsoleDraft {
+  return {
+    notificationType: state.notificationType,
+    notificationClass: state.notificationClass,
+    messageId: state.messageId,
+    payload: state.payloads[state.notificationType],
+  }
+}
+
 function defaultClass(type: NotificationType): string {
   return NOTIFICATION_CLASS_OPTIONS[type][0]?.value ?? ''
-}
-
-function buildRequest(state: ConsoleState, channel: ChannelRecord): SentRequest {
-  const body = state.payloads[state.notificationType]
-  const headers: HeaderEntry[] = []
-  const target = TARGET_BY_TYPE[state.notificationType]
-  if (target !== null) {
-    headers.push(['Content-Type', 'text/xml'])
-    headers.push(['X-WindowsPhone-Target', target])
-  }
-  if (state.notificationClass !== '') {
-    headers.push(['X-NotificationClass', state.notificationClass])
-  }
-  if (state.messageId.trim() !== '') {
-    headers.push(['X-MessageID', state.messageId.trim()])
-  }
-  const byteLength = new TextEncoder().encode(body).byteLength
-  return { method: 'POST', url: channel.channelUri, headers, body, byteLength }
-}
-
-async function sendRequest(
-  fetchChannelUri: typeof fetch,
-  request: SentRequest,
-): Promise<ConsoleExchange> {
-  try {
-    // Node tests have no page, and there the channel URI's own origin stands for it.
-    const pageOrigin =
-      typeof location === 'undefined' ? new URL(request.url).origin : location.origin
-    const inPage = toInPageChannelFetch(request.url, pageOrigin)
-    // Bytes, not a string: fetch adds `text/plain` to a string body, which MPNS senders never send.
-    const response = await fetchChannelUri(inPage.url, {
-      method: request.method,
-      headers: [
-        ...request.headers.map(([name, value]): [string, string] => [name, value]),
-        ...inPage.headers,
-      ],
-      body: new TextEncoder().encode(request.body),
-    })
-    const body = await response.text()
-    return {
-      request,
-      response: {
-        status: response.status,
-        statusText: response.statusText,
-        headers: toCanonicalHeaders(response.headers),
-        body,
-      },
-    }
-  } catch (error) {
-    logError('[console]', `Failed to POST to ${request.url}`, error)
-    return { request, failure: `The request failed before any response: ${String(error)}` }
-  }
 }
 
 /**
