@@ -5,8 +5,7 @@ import { consoleStore } from '@/store/console-store'
 
 import { DeviceStatePanel } from './DeviceStatePanel'
 import styles from './DevConsole.module.css'
-import { EngineClockPanel } from './EngineClockPanel'
-import { EngineSettingsPanel } from './EngineSettingsPanel'
+import { EngineControlsPanel } from './EngineControlsPanel'
 import { ExchangeView } from './ExchangeView'
 import { MotionPanel } from './MotionPanel'
 import { SendForm } from './SendForm'
@@ -36,8 +35,7 @@ export function DevConsole() {
       <ExchangeView />
       <div className={styles.panels}>
         <DeviceStatePanel />
-        <EngineClockPanel />
-        <EngineSettingsPanel />
+        <EngineControlsPanel />
         <MotionPanel />
         {showLaterPanels && (
           <Suspense fallback={null}>
