@@ -104,6 +104,18 @@ test('Tab moves through the console controls in the order they are laid out', as
   }
 })
 
+test('the first Tab offers a skip link to the console', async ({ page, devConsole }) => {
+  await expect(devConsole.sendButton).toBeVisible()
+  await page.locator('body').focus()
+  await page.keyboard.press('Tab')
+  const skipLink = page.getByRole('link', { name: 'Skip to the developer console', exact: true })
+  await expect(skipLink).toBeFocused()
+  await expect(skipLink).toBeInViewport()
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Tab')
+  await expect(devConsole.channel).toBeFocused()
+})
+
 test('Ctrl+Enter sends from the payload editor', async ({ phone, devConsole }) => {
   await phone.launchWithPermission('Contoso Weather', true)
   await devConsole.notificationType.selectOption('toast')

@@ -2,7 +2,7 @@ import { MotionGlobalConfig } from 'framer-motion'
 import { useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 
-import { DevConsole } from './console/DevConsole'
+import { DEV_CONSOLE_ID, DevConsole } from './console/DevConsole'
 import { Handset } from './device/Handset'
 import { MotionModeProvider } from './device/motion-mode'
 import styles from './App.module.css'
@@ -38,6 +38,9 @@ export function App() {
 
   return (
     <main className={styles.layout}>
+      <a className={styles.skipLink} href={`#${DEV_CONSOLE_ID}`}>
+        Skip to the developer console
+      </a>
       <div className={styles.header}>
         <h1 className={styles.heading}>Windows Phone 8 push emulator</h1>
         <button type="button" className={styles.action} onClick={handleAdd} disabled={!canAdd}>

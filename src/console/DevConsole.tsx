@@ -14,6 +14,9 @@ import { SendForm } from './SendForm'
 // Start screen takes taps sooner.
 const LaterPanels = lazy(async () => ({ default: (await import('./LaterPanels')).LaterPanels }))
 
+/** Element id of the console, which the page's skip link targets. */
+export const DEV_CONSOLE_ID = 'developer-console'
+
 /**
  * Renders the developer console: a request is composed and sent and its response read, and
  * the handset's device state, the engine clock and the engine settings are changed, and
@@ -29,7 +32,13 @@ export function DevConsole() {
   }
 
   return (
-    <section className={styles.console} aria-label="Developer console" onKeyDown={handleKeyDown}>
+    <section
+      id={DEV_CONSOLE_ID}
+      tabIndex={-1}
+      className={styles.console}
+      aria-label="Developer console"
+      onKeyDown={handleKeyDown}
+    >
       <h2 className={styles.title}>MPNS console</h2>
       <SendForm />
       <ExchangeView />
