@@ -7,6 +7,12 @@ export type BatteryLevel = 'Normal' | 'Battery saver' | 'Critical'
 /** Clock speeds in the console's `Clock speed` picker. */
 export type ClockSpeed = '1×' | '10×' | '100×' | '1000×'
 
+/** Views of the payload: the XML editor alone, or the payload fields above it. */
+export type PayloadView = 'XML' | 'Form'
+
+/** Encodings of a raw payload in the console's `Raw body encoding` group. */
+export type RawEncodingLabel = 'Text' | 'Base64'
+
 /** Engine settings the console edits as numbers. Each applies on Enter or blur. */
 export type NumericSettingName = 'Daily quota' | 'Queue depth' | 'Minutes to Inactive'
 
@@ -44,6 +50,12 @@ export class DevConsolePage {
   readonly notificationClass: Locator
   readonly messageId: Locator
   readonly payload: Locator
+  /** The row of starter buttons above the payload. */
+  readonly starters: Locator
+  readonly payloadView: Locator
+  /** The payload's elements as form fields, shown in the Form view. */
+  readonly payloadFields: Locator
+  readonly rawEncoding: Locator
   readonly sendButton: Locator
   readonly response: Locator
   readonly request: Locator
@@ -76,6 +88,10 @@ export class DevConsolePage {
     })
     this.messageId = page.getByRole('textbox', { name: 'Message ID', exact: true })
     this.payload = page.getByRole('textbox', { name: 'Payload', exact: true })
+    this.starters = page.getByRole('group', { name: 'Starters', exact: true })
+    this.payloadView = page.getByRole('radiogroup', { name: 'Payload view', exact: true })
+    this.payloadFields = page.getByRole('group', { name: 'Payload fields', exact: true })
+    this.rawEncoding = page.getByRole('radiogroup', { name: 'Raw body encoding', exact: true })
     this.sendButton = page.getByRole('button', { name: 'Send', exact: true })
     this.response = page.getByRole('region', { name: 'Response', exact: true })
     this.request = page.getByRole('region', { name: 'Request', exact: true })
@@ -146,6 +162,26 @@ export class DevConsolePage {
   async sendWithKeyboard(options: ConsoleSendOptions): Promise<void> {
     await this.compose(options)
     await this.payload.press('Control+Enter')
+  }
+
+  /** Loads a starter's type, class and payload into the form. */
+  async loadStarter(name: string): Promise<void> {
+    await this.starters.getByRole('button', { name, exact: true }).click()
+  }
+
+  /** Shows the payload as XML alone, or with its form fields. */
+  async showPayloadView(view: PayloadView): Promise<void> {
+    await this.payloadView.getByRole('radio', { name: view, exact: true }).check()
+  }
+
+  /** Returns the form field of a payload element, such as `Title` or `Text1`. */
+  payloadField(name: string): Locator {
+    return this.payloadFields.getByRole('textbox', { name, exact: true })
+  }
+
+  /** Returns the option of the `Raw body encoding` group. */
+  rawEncodingOption(label: RawEncodingLabel): Locator {
+    return this.rawEncoding.getByRole('radio', { name: label, exact: true })
   }
 
   /** Waits for a response whose status line starts with the given status. */

@@ -8,6 +8,7 @@ import { useConsoleStore } from '@/store/console-store'
 import styles from './DevConsole.module.css'
 import { PayloadEditor } from './PayloadEditor'
 import { toChannelOptionLabel } from './console-model'
+import { PayloadTools } from './form/PayloadTools'
 
 const NOTIFICATION_TYPES: readonly NotificationType[] = ['toast', 'tile', 'raw']
 
@@ -107,6 +108,7 @@ export function SendForm() {
           Generate message ID
         </button>
       </div>
+      <PayloadTools />
       <div className={styles.field}>
         <span id="payload-label">Payload</span>
         <PayloadEditor value={payload} onChange={actions.editPayload} />
