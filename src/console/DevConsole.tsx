@@ -9,6 +9,7 @@ import { EngineClockPanel } from './EngineClockPanel'
 import { EngineSettingsPanel } from './EngineSettingsPanel'
 import { ExchangeView } from './ExchangeView'
 import { MotionPanel } from './MotionPanel'
+import { PayloadPreview } from './preview/PayloadPreview'
 import { SendForm } from './SendForm'
 
 // The developer portal and the callback list load after the first frame, so that the handset's
@@ -33,6 +34,7 @@ export function DevConsole() {
     <section className={styles.console} aria-label="Developer console" onKeyDown={handleKeyDown}>
       <h2 className={styles.title}>MPNS console</h2>
       <SendForm />
+      <PayloadPreview />
       <ExchangeView />
       <div className={styles.panels}>
         <DeviceStatePanel />
