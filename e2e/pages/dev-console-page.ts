@@ -78,6 +78,14 @@ export class DevConsolePage {
   readonly createCertificateButton: Locator
   readonly certificateTable: Locator
   readonly caCertificateLink: Locator
+  /** The payload as the selected channel's handset would draw it, updated while typing. */
+  readonly preview: Locator
+  /** Tile frames after the update merged, each a figure named like `Medium, back`. */
+  readonly previewAfter: Locator
+  /** Tile frames as the handset shows them now. */
+  readonly previewBefore: Locator
+  /** The tile elements the update changes, one `Count: 3 -> 5` item each. */
+  readonly previewChanges: Locator
 
   constructor(readonly page: Page) {
     this.channel = page.getByRole('combobox', { name: 'Channel', exact: true })
@@ -135,6 +143,34 @@ export class DevConsolePage {
       name: 'Download CA certificate',
       exact: true,
     })
+    this.preview = page.getByRole('region', { name: 'Preview', exact: true })
+    this.previewAfter = this.preview.getByRole('region', { name: 'After', exact: true })
+    this.previewBefore = this.preview.getByRole('region', { name: 'Before', exact: true })
+    this.previewChanges = this.preview.getByRole('region', { name: 'Changes', exact: true })
+  }
+
+  /**
+   * Puts the caret right after the first occurrence of `marker` in the payload and types
+   * `text` there key by key, as a developer edits one value. The marker must be plain text
+   * such as an element's value, because an editor may split markup across several nodes.
+   */
+  async typeInPayloadAfter(marker: string, text: string): Promise<void> {
+    await this.payload.focus()
+    const found = await this.payload.evaluate((editor, expected) => {
+      const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const index = node.textContent?.indexOf(expected) ?? -1
+        if (index >= 0) {
+          window.getSelection()?.setPosition(node, index + expected.length)
+          return true
+        }
+      }
+      return false
+    }, marker)
+    if (!found) {
+      throw new Error(`Failed to place the caret: the payload contains no "${marker}".`)
+    }
+    await this.page.keyboard.type(text)
   }
 
   /** Fills in the console's form without sending it. */

@@ -8,6 +8,7 @@ import styles from './DevConsole.module.css'
 import { EngineControlsPanel } from './EngineControlsPanel'
 import { ExchangeView } from './ExchangeView'
 import { MotionPanel } from './MotionPanel'
+import { PayloadPreview } from './preview/PayloadPreview'
 import { SendForm } from './SendForm'
 
 // The developer portal and the callback list load after the first frame, so that the handset's
@@ -41,6 +42,7 @@ export function DevConsole() {
     >
       <h2 className={styles.title}>MPNS console</h2>
       <SendForm />
+      <PayloadPreview />
       <ExchangeView />
       <div className={styles.panels}>
         <DeviceStatePanel />
