@@ -10,10 +10,12 @@ import { EngineSettingsPanel } from './EngineSettingsPanel'
 import { ExchangeView } from './ExchangeView'
 import { MotionPanel } from './MotionPanel'
 import { SendForm } from './SendForm'
+import { useConsoleFileDrop } from './use-console-file-drop'
 
 // The developer portal and the callback list load after the first frame, so that the handset's
 // Start screen takes taps sooner.
 const LaterPanels = lazy(async () => ({ default: (await import('./LaterPanels')).LaterPanels }))
+const HistoryPanel = lazy(async () => ({ default: (await import('./HistoryPanel')).HistoryPanel }))
 
 /**
  * Renders the developer console: a request is composed and sent and its response read, and
@@ -22,6 +24,7 @@ const LaterPanels = lazy(async () => ({ default: (await import('./LaterPanels'))
  */
 export function DevConsole() {
   const showLaterPanels = useAfterFirstFrame()
+  const { className: dropClassName, ...dropHandlers } = useConsoleFileDrop()
   const handleKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault()
@@ -30,7 +33,12 @@ export function DevConsole() {
   }
 
   return (
-    <section className={styles.console} aria-label="Developer console" onKeyDown={handleKeyDown}>
+    <section
+      className={`${styles.console} ${dropClassName}`}
+      aria-label="Developer console"
+      onKeyDown={handleKeyDown}
+      {...dropHandlers}
+    >
       <h2 className={styles.title}>MPNS console</h2>
       <SendForm />
       <ExchangeView />
@@ -39,6 +47,11 @@ export function DevConsole() {
         <EngineClockPanel />
         <EngineSettingsPanel />
         <MotionPanel />
+        {showLaterPanels && (
+          <Suspense fallback={null}>
+            <HistoryPanel />
+          </Suspense>
+        )}
         {showLaterPanels && (
           <Suspense fallback={null}>
             <LaterPanels />
