@@ -103,7 +103,7 @@ export function HistoryPanel() {
   )
 }
 
-/** A file input styled as a button; the input keeps the label as its accessible name. */
+/** Renders a file input styled as a button, with the label as the input's accessible name. */
 function FileButton(props: { label: string; accept: string; onPick: (file: File) => void }) {
   const handleChange = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0]
@@ -126,7 +126,7 @@ function FileButton(props: { label: string; accept: string; onPick: (file: File)
   )
 }
 
-/** "Clear history", which asks for a second click before it deletes anything. */
+/** Renders "Clear history", which requires a second click before it deletes anything. */
 function ClearHistoryButton(props: { disabled: boolean }) {
   const [confirming, setConfirming] = useState(false)
   if (!confirming) {

@@ -54,7 +54,7 @@ export function useConsoleFileDrop(): ConsoleFileDrop {
     event.preventDefault()
     depth.current = 0
     setDragging(false)
-    // NOTE: only the first of several dropped files is read, since the form holds one draft.
+    // NOTE: only the first of several dropped files is read, since the form edits one draft at a time.
     const file = event.dataTransfer.files[0]
     if (file) {
       void openDroppedFile(file)

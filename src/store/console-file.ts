@@ -6,7 +6,7 @@ import type { CreateId } from './history-har'
 import { readHistoryFile } from './history-files'
 import { sortNewestFirst } from './history-model'
 
-/** What a file dropped on the console, or picked in "Load payload file", loads. */
+/** Content of a file dropped on the console or picked in "Load payload file", for the form. */
 export type ConsoleFileContent =
   | {
       kind: 'payload'
@@ -24,9 +24,9 @@ const NOTIFICATION_ELEMENTS: Readonly<Record<string, NotificationType>> = {
 }
 
 /**
- * Reads a file for the send form: an XML file becomes the payload, with its type taken from
- * the element under the root; a history export loads its newest request and a HAR file its
- * first MPNS request.
+ * Reads a file for the send form. An XML file becomes the payload, and the element under its
+ * root sets the type. A history export yields its newest request, and a HAR file its first
+ * MPNS request.
  */
 export function readConsoleFile(options: {
   fileName: string

@@ -44,10 +44,7 @@ export async function openHistoryDatabase(
   })
   return {
     list: () => guard('list', 'all', () => listEntries(database)),
-    put: (entries) =>
-      guard('put', entries.map((entry) => entry.id).join(', '), () =>
-        putEntries(database, entries),
-      ),
+    put: (entries) => guard('put', describeKeys(entries), () => putEntries(database, entries)),
     clear: () => guard('clear', 'all', () => database.clear(STORE_NAME)),
     close: () => database.close(),
   }
@@ -97,4 +94,9 @@ async function guard<T>(operation: string, key: string, run: () => Promise<T>): 
       `Failed to ${operation} history entries in the "${STORE_NAME}" store (key ${key}): ${reason}`,
     )
   }
+}
+
+function describeKeys(entries: readonly HistoryEntry[]): string {
+  const [first] = entries
+  return entries.length === 1 && first ? first.id : `${entries.length} entries`
 }

@@ -135,7 +135,17 @@ describe('history files', () => {
       'only invalid entries',
       'x.json',
       { format: 'wp8-mpns-emulator-history', version: 1, entries: [{ id: 'a' }] },
-      /no valid entry: entry "a" has no numeric "sentAt"/,
+      /no valid entry: entry "a" has no "sentAt" time in epoch milliseconds/,
+    ],
+    [
+      'an entry no Date can hold',
+      'x.json',
+      {
+        format: 'wp8-mpns-emulator-history',
+        version: 1,
+        entries: [createTestEntry('far', 1e300)],
+      },
+      /entry "far" has no "sentAt" time in epoch milliseconds/,
     ],
     ['a HAR without MPNS requests', 'x.har', { log: { entries: [{}] } }, /no MPNS request/],
     ['a HAR without entries', 'x.har', { log: {} }, /not a HAR document/],

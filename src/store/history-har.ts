@@ -44,7 +44,7 @@ interface HarEntry {
     redirectURL: ''
     headersSize: -1
     bodySize: number
-    /** Why no response arrived, as Chromium's HAR export names it. */
+    /** Reason no response arrived; HAR 1.2 allows custom fields that start with `_`. */
     _error?: string
   }
   cache: Record<string, never>
@@ -69,7 +69,7 @@ const DERIVED_REQUEST_HEADERS = new Set(['host', 'content-length'])
 
 const CREATOR = { name: 'Windows Phone 8 MPNS emulator', version: '1' }
 
-/** Builds a HAR 1.2 document with one entry per request, oldest first as HAR viewers expect. */
+/** Builds a HAR 1.2 document with one entry per request, in the order they were sent. */
 export function toHarDocument(entries: readonly HistoryEntry[]): HarDocument {
   const oldestFirst = [...entries].sort((first, second) => first.sentAt - second.sentAt)
   return { log: { version: '1.2', creator: CREATOR, entries: oldestFirst.map(toHarEntry) } }

@@ -16,7 +16,7 @@ export interface ImportedHistory {
   source: 'har' | 'history'
   entries: HistoryEntry[]
   skipped: number
-  /** Why the first skipped record was skipped. */
+  /** Reason the first skipped record was skipped. */
   skipReason?: string
 }
 

@@ -27,7 +27,7 @@ export interface HistoryState {
   searchQuery: string
   /** Outcome of the last import, replay, load, clear or dropped file, for the status line. */
   notice: string | null
-  /** Why the history is not being saved, when IndexedDB failed. */
+  /** Reason the history is not being saved, when IndexedDB failed. */
   storageError: string | null
   loadHistory: () => Promise<void>
   recordEntry: (entry: HistoryEntry) => Promise<void>
@@ -65,7 +65,7 @@ export function createHistoryStore(options: HistoryStoreOptions = {}): HistorySt
         .then(async () => operation(await getDatabase()))
         .catch((error: unknown) => {
           logError('[console]', 'Failed to save the request history', error)
-          set({ storageError: `The history is not being saved: ${String(error)}` })
+          set({ storageError: `The history is not being saved: ${toReason(error)}` })
         })
       return writes
     }
@@ -82,7 +82,7 @@ export function createHistoryStore(options: HistoryStoreOptions = {}): HistorySt
           set((state) => ({ entries: mergeImported(state.entries, stored).entries }))
         } catch (error) {
           logError('[console]', 'Failed to load the request history', error)
-          set({ storageError: `The history could not be loaded: ${String(error)}` })
+          set({ storageError: `Failed to load the saved history: ${toReason(error)}` })
         }
       },
       recordEntry: (entry) => {
@@ -176,7 +176,11 @@ async function readPickedFile(
     return await file.text()
   } catch (error) {
     logError('[console]', `Failed to read the file "${file.name}"`, error)
-    report(`Failed to read "${file.name}": ${String(error)}`)
+    report(`Failed to read "${file.name}": ${toReason(error)}`)
     return null
   }
+}
+
+function toReason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }

@@ -5,6 +5,9 @@ import type { ConsoleDraft } from './console-request'
 import { isNotificationType } from './history-model'
 import type { HistoryEntry } from './history-model'
 
+/** Largest distance from the epoch that a JavaScript Date can represent, in milliseconds. */
+const MAX_DATE_MS = 8.64e15
+
 /**
  * Narrows an IndexedDB record or an imported JSON value to a history entry.
  * Returns a description of the first invalid field when the value is not one.
@@ -17,8 +20,8 @@ export function parseHistoryEntry(value: unknown): { entry: HistoryEntry } | { p
   if (typeof id !== 'string' || id === '') {
     return { problem: 'its "id" is missing' }
   }
-  if (typeof sentAt !== 'number' || !Number.isFinite(sentAt)) {
-    return { problem: `entry "${id}" has no numeric "sentAt"` }
+  if (typeof sentAt !== 'number' || !(Math.abs(sentAt) <= MAX_DATE_MS)) {
+    return { problem: `entry "${id}" has no "sentAt" time in epoch milliseconds` }
   }
   if (typeof channelToken !== 'string') {
     return { problem: `entry "${id}" has no "channelToken"` }
