@@ -209,6 +209,16 @@ describe('history store', () => {
     expect(historyStore.getState().notice).toBe('Replaying the toast to Contoso Weather.')
   })
 
+  it('waits while a request is being sent', async () => {
+    const { consoleStore, historyStore, fetchChannelUri } = createHarness()
+    consoleStore.setState({ sending: true })
+    await historyStore.getState().recordEntry(createTestEntry('a', 1))
+    await historyStore.getState().replayEntry('a')
+
+    expect(fetchChannelUri).not.toHaveBeenCalled()
+    expect(historyStore.getState().notice).toMatch(/^A request is still being sent/)
+  })
+
   it('loads the draft when the channel is gone', async () => {
     const { consoleStore, historyStore, fetchChannelUri } = createHarness()
     consoleStore.setState({ channels: [] })

@@ -114,6 +114,10 @@ export function createHistoryStore(options: HistoryStoreOptions = {}): HistorySt
           return
         }
         const actions = consoleStore.getState()
+        if (actions.sending) {
+          set({ notice: 'A request is still being sent. Replay this one once its response is in.' })
+          return
+        }
         const channel = actions.channels.find((open) => open.token === entry.channelToken)
         actions.loadDraft(entry.draft)
         if (!channel) {
