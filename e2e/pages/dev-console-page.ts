@@ -86,6 +86,19 @@ export class DevConsolePage {
   readonly previewBefore: Locator
   /** The tile elements the update changes, one `Count: 3 -> 5` item each. */
   readonly previewChanges: Locator
+  /** The whole console, which takes dropped .xml payloads and saved requests. */
+  readonly consoleSection: Locator
+  readonly history: Locator
+  readonly historySearch: Locator
+  /** Sent requests in the History region, newest first. */
+  readonly historyEntries: Locator
+  /** Outcome of the last history action or dropped file. */
+  readonly historyStatus: Locator
+  readonly exportJsonButton: Locator
+  readonly exportHarButton: Locator
+  readonly importInput: Locator
+  readonly loadPayloadFileInput: Locator
+  readonly clearHistoryButton: Locator
 
   constructor(readonly page: Page) {
     this.channel = page.getByRole('combobox', { name: 'Channel', exact: true })
@@ -147,6 +160,24 @@ export class DevConsolePage {
     this.previewAfter = this.preview.getByRole('region', { name: 'After', exact: true })
     this.previewBefore = this.preview.getByRole('region', { name: 'Before', exact: true })
     this.previewChanges = this.preview.getByRole('region', { name: 'Changes', exact: true })
+    this.consoleSection = page.getByRole('region', { name: 'Developer console', exact: true })
+    this.history = page.getByRole('region', { name: 'History', exact: true })
+    this.historySearch = this.history.getByRole('searchbox', {
+      name: 'Search history',
+      exact: true,
+    })
+    this.historyEntries = this.history
+      .getByRole('list', { name: 'Sent requests', exact: true })
+      .getByRole('listitem')
+    this.historyStatus = this.history.getByRole('status')
+    this.exportJsonButton = this.history.getByRole('button', { name: 'Export JSON', exact: true })
+    this.exportHarButton = this.history.getByRole('button', { name: 'Export HAR', exact: true })
+    this.importInput = this.history.getByLabel('Import', { exact: true })
+    this.loadPayloadFileInput = this.history.getByLabel('Load payload file', { exact: true })
+    this.clearHistoryButton = this.history.getByRole('button', {
+      name: 'Clear history',
+      exact: true,
+    })
   }
 
   /**
@@ -171,6 +202,45 @@ export class DevConsolePage {
       throw new Error(`Failed to place the caret: the payload contains no "${marker}".`)
     }
     await this.page.keyboard.type(text)
+  }
+
+  /** Returns the history entry that contains `text`. */
+  historyEntry(text: string): Locator {
+    return this.historyEntries.filter({ hasText: text })
+  }
+
+  /** Presses Replay on the history entry that contains `text`. */
+  async replay(text: string): Promise<void> {
+    await this.historyEntry(text).getByRole('button', { name: 'Replay', exact: true }).click()
+  }
+
+  /** Clears the history with the two clicks the console requires. */
+  async clearHistory(): Promise<void> {
+    await this.clearHistoryButton.click()
+    await this.history
+      .getByRole('button', { name: 'Confirm clearing history', exact: true })
+      .click()
+  }
+
+  /**
+   * Drags a file over the console and drops it, as a file manager would: dragenter, dragover
+   * and drop events carrying a DataTransfer with the file. `beforeDrop` runs while the file is
+   * over the console.
+   */
+  async dropFile(
+    file: { name: string; mimeType: string; text: string },
+    beforeDrop: () => Promise<void> = () => Promise.resolve(),
+  ): Promise<void> {
+    const dataTransfer = await this.page.evaluateHandle((dropped) => {
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([dropped.text], dropped.name, { type: dropped.mimeType }))
+      return transfer
+    }, file)
+    await this.consoleSection.dispatchEvent('dragenter', { dataTransfer })
+    await this.consoleSection.dispatchEvent('dragover', { dataTransfer })
+    await beforeDrop()
+    await this.consoleSection.dispatchEvent('drop', { dataTransfer })
+    await dataTransfer.dispose()
   }
 
   /** Fills in the console's form without sending it. */

@@ -10,10 +10,12 @@ import { ExchangeView } from './ExchangeView'
 import { MotionPanel } from './MotionPanel'
 import { PayloadPreview } from './preview/PayloadPreview'
 import { SendForm } from './SendForm'
+import { useConsoleFileDrop } from './use-console-file-drop'
 
 // The developer portal and the callback list load after the first frame, so that the handset's
 // Start screen takes taps sooner.
 const LaterPanels = lazy(async () => ({ default: (await import('./LaterPanels')).LaterPanels }))
+const HistoryPanel = lazy(async () => ({ default: (await import('./HistoryPanel')).HistoryPanel }))
 
 /** Element id of the console, which the page's skip link targets. */
 export const DEV_CONSOLE_ID = 'developer-console'
@@ -25,6 +27,7 @@ export const DEV_CONSOLE_ID = 'developer-console'
  */
 export function DevConsole() {
   const showLaterPanels = useAfterFirstFrame()
+  const { className: dropClassName, ...dropHandlers } = useConsoleFileDrop()
   const handleKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault()
@@ -36,9 +39,10 @@ export function DevConsole() {
     <section
       id={DEV_CONSOLE_ID}
       tabIndex={-1}
-      className={styles.console}
+      className={`${styles.console} ${dropClassName}`}
       aria-label="Developer console"
       onKeyDown={handleKeyDown}
+      {...dropHandlers}
     >
       <h2 className={styles.title}>MPNS console</h2>
       <SendForm />
@@ -48,6 +52,11 @@ export function DevConsole() {
         <DeviceStatePanel />
         <EngineControlsPanel />
         <MotionPanel />
+        {showLaterPanels && (
+          <Suspense fallback={null}>
+            <HistoryPanel />
+          </Suspense>
+        )}
         {showLaterPanels && (
           <Suspense fallback={null}>
             <LaterPanels />
