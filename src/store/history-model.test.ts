@@ -8,7 +8,9 @@ import {
   matchesHistorySearch,
   summarizePayload,
   toDraftFromRequest,
+  toStoredRequest,
 } from './history-model'
+import { buildConsoleRequest } from './console-request'
 
 describe('history model', () => {
   it.each([
@@ -24,6 +26,23 @@ describe('history model', () => {
   it('reads class, message ID and payload from a request', () => {
     const entry = createTestEntry('a', 1)
     expect(toDraftFromRequest(entry.request)).toEqual(TOAST_DRAFT)
+  })
+
+  it.each([
+    ['text', 'text', 'aGk=', undefined],
+    ['Base64', 'base64', 'iVBORw0KGgo=', 'base64'],
+  ] as const)('keeps a %s raw body as its text', (_case, rawEncoding, payload, expected) => {
+    const draft = {
+      notificationType: 'raw',
+      notificationClass: '3',
+      messageId: '',
+      payload,
+      rawEncoding,
+    } as const
+    const stored = toStoredRequest(buildConsoleRequest(draft, 'http://127.0.0.1/raw'))
+    expect(stored.request).not.toHaveProperty('bodyBytes')
+    expect(stored.request.body).toBe(payload)
+    expect(stored.draft.rawEncoding).toBe(expected)
   })
 
   it.each([

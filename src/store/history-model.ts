@@ -54,6 +54,32 @@ export function toDraftFromRequest(request: Pick<SentRequest, 'headers' | 'body'
   }
 }
 
+/**
+ * Reads the request and draft a history entry keeps from a sent request. The bytes the console
+ * sent are dropped, because for every body but a Base64 raw one they are the UTF-8 body text, and
+ * a Base64 raw body is kept as its Base64 text with the draft's `rawEncoding` saying so.
+ */
+export function toStoredRequest(request: SentRequest & { bodyBytes?: Uint8Array }): {
+  request: SentRequest
+  draft: ConsoleDraft
+} {
+  const { bodyBytes, ...stored } = request
+  const draft = toDraftFromRequest(stored)
+  if (
+    bodyBytes !== undefined &&
+    draft.notificationType === 'raw' &&
+    !isUtf8Of(bodyBytes, stored.body)
+  ) {
+    draft.rawEncoding = 'base64'
+  }
+  return { request: stored, draft }
+}
+
+function isUtf8Of(bytes: Uint8Array, text: string): boolean {
+  const encoded = new TextEncoder().encode(text)
+  return encoded.length === bytes.length && encoded.every((byte, index) => byte === bytes[index])
+}
+
 /** Finds a header's value by case-insensitive name, or undefined when it is absent. */
 export function findHeader(headers: readonly HeaderEntry[], name: string): string | undefined {
   const lowerName = name.toLowerCase()

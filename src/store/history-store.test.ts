@@ -9,7 +9,7 @@ import { buildConsoleRequest } from './console-request'
 import { createConsoleStore } from './console-store'
 import type { ConsoleStore } from './console-store'
 import { openHistoryDatabase } from './history-db'
-import { MAX_HISTORY_ENTRIES } from './history-model'
+import { MAX_HISTORY_ENTRIES, toStoredRequest } from './history-model'
 import { createHistoryStore } from './history-store'
 import type { HistoryStore, PickedFile } from './history-store'
 import { startHistorySync } from './history-sync'
@@ -104,7 +104,7 @@ describe('history store', () => {
         appName: 'Contoso Weather',
         handsetId: 'handset-1',
         draft: TOAST_DRAFT,
-        request,
+        request: toStoredRequest(request).request,
         response: RECEIVED,
       },
     ])

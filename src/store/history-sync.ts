@@ -4,7 +4,7 @@ import type { ChannelRecord } from '@/mpns/types'
 
 import { consoleStore as pageConsoleStore } from './console-store'
 import type { ConsoleExchange, ConsoleState, ConsoleStore } from './console-store'
-import { toDraftFromRequest } from './history-model'
+import { toStoredRequest } from './history-model'
 import type { HistoryEntry } from './history-model'
 import { historyStore as pageHistoryStore } from './history-store'
 import type { HistoryStore } from './history-store'
@@ -77,13 +77,14 @@ function toHistoryEntry(options: {
 }): HistoryEntry {
   const { exchange, channel } = options
   const location = locateChannel(exchange.request.url)
+  const { request, draft } = toStoredRequest(exchange.request)
   const entry: HistoryEntry = {
     id: options.id,
     sentAt: options.sentAt,
     durationMs: options.finishedAt - options.sentAt,
     channelToken: channel?.token ?? (location.kind === 'channel' ? location.token : ''),
-    draft: toDraftFromRequest(exchange.request),
-    request: exchange.request,
+    draft,
+    request,
   }
   if (channel) {
     entry.appName = channel.appName

@@ -1,4 +1,5 @@
 import { buildConsoleRequest } from '@/store/console-request'
+import { toStoredRequest } from '@/store/history-model'
 import type { ConsoleDraft } from '@/store/console-request'
 import type { HistoryEntry } from '@/store/history-model'
 
@@ -28,7 +29,7 @@ export function createTestEntry(
     appName: 'Contoso Weather',
     handsetId: 'handset-1',
     draft: TOAST_DRAFT,
-    request: buildConsoleRequest(TOAST_DRAFT, WEATHER_CHANNEL_URI),
+    request: toStoredRequest(buildConsoleRequest(TOAST_DRAFT, WEATHER_CHANNEL_URI)).request,
     response: {
       status: 200,
       statusText: 'OK',
