@@ -45,9 +45,13 @@ export function DevConsole() {
       {...dropHandlers}
     >
       <h2 className={styles.title}>MPNS console</h2>
-      <SendForm />
-      <PayloadPreview />
-      <ExchangeView />
+      <div className={styles.authoring}>
+        <div className={styles.composer}>
+          <SendForm />
+          <ExchangeView />
+        </div>
+        <PayloadPreview />
+      </div>
       <div className={styles.panels}>
         <DeviceStatePanel />
         <EngineControlsPanel />
