@@ -20,6 +20,8 @@ export interface ConsoleExchange {
   response?: ReceivedResponse
   /** Network failure that prevented any response, if one did. */
   failure?: string
+  /** Id sent in the X-Emulator-Console-Request header, which the worker's report on the request names. */
+  consoleRequestId?: string
 }
 
 /** Builds the POST an MPNS sender would make for `draft` to `channelUri`. */
