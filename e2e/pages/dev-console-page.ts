@@ -62,6 +62,15 @@ export class DevConsolePage {
   /** The console's explanation of the last response, shown below the Response region. */
   readonly explanation: Locator
   readonly renewChannelButton: Locator
+  /** Every header the form will send, each with its meaning. */
+  readonly headers: Locator
+  readonly sendCount: Locator
+  readonly delaySeconds: Locator
+  /** `Sending in N s` during the countdown, then `Sending N of M`. */
+  readonly sendProgress: Locator
+  readonly cancelSendingButton: Locator
+  /** The steps of the last request, from the service's response to the handset. */
+  readonly deliveryTimeline: Locator
   readonly deviceState: Locator
   readonly airplaneMode: Locator
   readonly battery: Locator
@@ -118,6 +127,12 @@ export class DevConsolePage {
     this.request = page.getByRole('region', { name: 'Request', exact: true })
     this.explanation = page.getByRole('region', { name: 'What happened', exact: true })
     this.renewChannelButton = page.getByRole('button', { name: 'Renew channel URI', exact: true })
+    this.headers = page.getByRole('region', { name: 'Headers', exact: true })
+    this.sendCount = page.getByRole('spinbutton', { name: 'Send count', exact: true })
+    this.delaySeconds = page.getByRole('spinbutton', { name: 'Delay in seconds', exact: true })
+    this.sendProgress = page.getByRole('status', { name: 'Send progress', exact: true })
+    this.cancelSendingButton = page.getByRole('button', { name: 'Cancel', exact: true })
+    this.deliveryTimeline = page.getByRole('list', { name: 'Delivery timeline', exact: true })
     this.deviceState = page.getByRole('region', { name: 'Device state', exact: true })
     this.airplaneMode = this.deviceState.getByRole('checkbox', {
       name: 'Airplane mode',
@@ -288,6 +303,13 @@ export class DevConsolePage {
   /** Returns the option of the `Raw body encoding` group. */
   rawEncodingOption(label: RawEncodingLabel): Locator {
     return this.rawEncoding.getByRole('radio', { name: label, exact: true })
+  }
+
+  /** Returns the delivery timeline's step with a label such as `Queued` or `Shown`. */
+  timelineStep(label: string): Locator {
+    return this.deliveryTimeline
+      .getByRole('listitem')
+      .filter({ hasText: new RegExp(`^${label}\\b`) })
   }
 
   /** Waits for a response whose status line starts with the given status. */

@@ -1,6 +1,7 @@
 import { formatRequest, formatResponseHead } from '@/mpns/http-format'
 import { useConsoleStore } from '@/store/console-store'
 
+import { DeliveryTimeline } from './DeliveryTimeline'
 import styles from './DevConsole.module.css'
 import { explainResponse } from './console-model'
 
@@ -27,7 +28,9 @@ export function ExchangeView() {
       >
         {exchange.response ? formatResponseHead(exchange.response) : ''}
       </pre>
+      {explanation?.advice && <p>Next step: {explanation.advice}</p>}
       {exchange.failure && <p role="alert">{exchange.failure}</p>}
+      <DeliveryTimeline exchange={exchange} />
       {explanation && (
         <section aria-labelledby="explanation-heading" className={styles.explanation}>
           <h3 id="explanation-heading">What happened</h3>
@@ -42,7 +45,6 @@ export function ExchangeView() {
               ))}
             </ul>
           )}
-          {explanation.advice && <p className={styles.hint}>{explanation.advice}</p>}
         </section>
       )}
     </div>

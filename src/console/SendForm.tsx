@@ -6,7 +6,9 @@ import type { NotificationType } from '@/mpns/types'
 import { useConsoleStore } from '@/store/console-store'
 
 import styles from './DevConsole.module.css'
+import { HeadersList } from './HeadersList'
 import { PayloadEditor } from './PayloadEditor'
+import { SendOptions, SendProgress } from './SendOptions'
 import { toChannelOptionLabel } from './console-model'
 import { PayloadTools } from './form/PayloadTools'
 
@@ -21,6 +23,7 @@ export function SendForm() {
   const messageId = useConsoleStore((state) => state.messageId)
   const payload = useConsoleStore((state) => state.payloads[state.notificationType])
   const sending = useConsoleStore((state) => state.sending)
+  const seriesRunning = useConsoleStore((state) => state.series !== null)
   const channelError = useConsoleStore((state) => state.channelError)
   const actions = useConsoleStore(
     useShallow((state) => ({
@@ -108,19 +111,22 @@ export function SendForm() {
           Generate message ID
         </button>
       </div>
+      <HeadersList />
       <PayloadTools />
       <div className={styles.field}>
         <span id="payload-label">Payload</span>
         <PayloadEditor value={payload} onChange={actions.editPayload} />
       </div>
+      <SendOptions />
       <button
         type="button"
         className={styles.send}
-        disabled={sending || selectedToken === null}
+        disabled={sending || seriesRunning || selectedToken === null}
         onClick={() => void actions.send()}
       >
         Send
       </button>
+      <SendProgress />
       <p className={styles.hint}>Ctrl+Enter sends from anywhere in the console.</p>
     </div>
   )

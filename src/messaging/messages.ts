@@ -73,6 +73,39 @@ export interface EngineClockSnapshot {
 }
 
 /**
+ * Request header with the id the developer console gives each POST it sends from the page. The
+ * server drops `X-Emulator-` headers from outside requests, so only the page's own POSTs carry it.
+ */
+export const CONSOLE_REQUEST_HEADER = 'X-Emulator-Console-Request'
+
+/**
+ * Report on a POST the developer console sent: the response's status headers and,
+ * when the notification was queued, its delivery id and batching window. Times are engine epoch
+ * milliseconds.
+ */
+export interface ConsoleRequestHandled {
+  /** The id the console sent in its `X-Emulator-Console-Request` header. */
+  consoleRequestId: string
+  token: string
+  status: number
+  notificationStatus?: string
+  subscriptionStatus?: string
+  deviceConnectionStatus?: string
+  /** The engine's explanation of the response, from `X-Emulator-Reason`. */
+  reason?: string
+  /** Engine time at which the service decided the response. */
+  acceptedAt: number
+  /** Present only when the notification was queued. */
+  queued?: {
+    deliveryId: string
+    handsetId: string
+    notificationClass: number
+    /** Engine time from which the notification may be delivered. */
+    dueAt: number
+  }
+}
+
+/**
  * Requests the page sends to the worker, each with the payload of its reply. A request
  * `X` travels as `X_REQUEST` and gets its reply on its MessagePort with `X_RESPONSE`.
  */
@@ -169,6 +202,8 @@ export type WorkerBroadcastMessage =
   | { type: 'CLOCK_CHANGED_MESSAGE'; payload: EngineClockSnapshot }
   /** Callbacks the engine fired because their handset turned Inactive; the owning page has the server send them. */
   | { type: 'CALLBACKS_DUE_MESSAGE'; payload: { callbacks: DueCallback[] } }
+  /** Sent after each POST that carried the console's request id header. */
+  | { type: 'CONSOLE_REQUEST_HANDLED_MESSAGE'; payload: ConsoleRequestHandled }
 
 const REQUEST_STEMS: readonly WorkerRequestStem[] = [
   'HELLO',
@@ -221,6 +256,9 @@ export function toWorkerBroadcastMessage(data: unknown): WorkerBroadcastMessage 
   if (data.type === 'CALLBACKS_DUE_MESSAGE' && Array.isArray(data.payload.callbacks)) {
     return data as WorkerBroadcastMessage
   }
+  if (data.type === 'CONSOLE_REQUEST_HANDLED_MESSAGE' && isConsoleRequestHandled(data.payload)) {
+    return data as WorkerBroadcastMessage
+  }
   return null
 }
 
@@ -231,6 +269,24 @@ export function isErrorResponseMessage(data: unknown): data is ErrorResponseMess
     data.type === 'ERROR_RESPONSE' &&
     isRecord(data.payload) &&
     typeof data.payload.message === 'string'
+  )
+}
+
+function isConsoleRequestHandled(payload: Record<string, unknown>): boolean {
+  const { queued } = payload
+  const validQueued =
+    queued === undefined ||
+    (isRecord(queued) &&
+      typeof queued.deliveryId === 'string' &&
+      typeof queued.handsetId === 'string' &&
+      typeof queued.notificationClass === 'number' &&
+      typeof queued.dueAt === 'number')
+  return (
+    typeof payload.consoleRequestId === 'string' &&
+    typeof payload.token === 'string' &&
+    typeof payload.status === 'number' &&
+    typeof payload.acceptedAt === 'number' &&
+    validQueued
   )
 }
 

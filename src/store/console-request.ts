@@ -34,6 +34,8 @@ export interface ConsoleExchange {
   response?: ReceivedResponse
   /** Network failure that prevented any response, if one did. */
   failure?: string
+  /** Id sent in the X-Emulator-Console-Request header, which the worker's report on the request names. */
+  consoleRequestId?: string
 }
 
 /** One character of Base64 text, the padding "=" included. */

@@ -94,6 +94,7 @@ describe('console store', () => {
       ['X-WindowsPhone-Target', 'toast'],
       ['X-NotificationClass', '2'],
       ['X-MessageID', '3f2504e0-4f89-11d3-9a0c-0305e82c3301'],
+      ['X-Emulator-Console-Request', store.getState().exchange?.consoleRequestId],
     ])
     expect(init?.body).toBeInstanceOf(Uint8Array)
   })
@@ -107,7 +108,9 @@ describe('console store', () => {
 
     await store.getState().send()
 
-    expect(fetchStub.mock.calls[0]?.[1]?.headers).toEqual([])
+    expect(fetchStub.mock.calls[0]?.[1]?.headers).toEqual([
+      ['X-Emulator-Console-Request', store.getState().exchange?.consoleRequestId],
+    ])
   })
 
   it('records the response with MPNS header casing', async () => {

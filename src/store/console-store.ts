@@ -4,15 +4,20 @@ import type { StoreApi } from 'zustand'
 import { findApp } from '@/apps/sample-apps'
 import { NOTIFICATION_CLASS_OPTIONS, PAYLOAD_TEMPLATES, TILE_TEMPLATES } from '@/mpns/templates'
 import { logError } from '@/lib/log'
+import { CONSOLE_REQUEST_HEADER } from '@/messaging/messages'
+import { readEngineClock } from '@/mpns/clock'
 import type { ChannelRecord, NotificationType } from '@/mpns/types'
 
 import { buildConsoleRequest, readDraftBody, sendConsoleRequest } from './console-request'
 import type { ConsoleDraft, ConsoleExchange, RawEncoding } from './console-request'
+import { deliveryJournal } from './delivery-journal'
 import { createEngineControlsSlice } from './slices/engine-controls-slice'
 import type { EngineControlsSlice } from './slices/engine-controls-slice'
+import { createSendSeriesSlice, runSendSeries } from './slices/send-series-slice'
+import type { SendSeriesSlice } from './slices/send-series-slice'
 import { renewChannel, requestWorker, subscribeToWorker, toErrorReason } from './worker-sync'
 
-export interface ConsoleState extends EngineControlsSlice {
+export interface ConsoleState extends EngineControlsSlice, SendSeriesSlice {
   /** Open channels, as the worker lists them. */
   channels: ChannelRecord[]
   selectedToken: string | null
@@ -40,7 +45,7 @@ export interface ConsoleState extends EngineControlsSlice {
    * does. A raw draft also sets the raw encoding.
    */
   loadDraft: (draft: ConsoleDraft) => void
-  /** Sends the draft to the selected channel; does nothing while its payload cannot be encoded. */
+  /** Sends the draft as many times as the send count sets, after the delay; does nothing while its payload cannot be encoded. */
   send: () => Promise<void>
   /** Has the service issue a new channel URI for the selected channel, closing the old one. */
   renewSelectedChannel: () => Promise<void>
@@ -56,6 +61,7 @@ export function createConsoleStore(
 ): ConsoleStore {
   return createStore<ConsoleState>()((set, get, store) => ({
     ...createEngineControlsSlice(set, get, store),
+    ...createSendSeriesSlice(set, get, store),
     channels: [],
     selectedToken: null,
     channelError: null,
@@ -107,16 +113,22 @@ export function createConsoleStore(
       })),
 
     send: async () => {
-      const state = get()
-      const channel = state.channels.find((candidate) => candidate.token === state.selectedToken)
-      const draft = toConsoleDraft(state)
-      if (!channel || state.sending || !readDraftBody(draft).ok) {
-        return
+      const sendOnce = async () => {
+        const state = get()
+        const channel = state.channels.find((candidate) => candidate.token === state.selectedToken)
+        const draft = toConsoleDraft(state)
+        if (!channel || state.sending || !readDraftBody(draft).ok) {
+          return
+        }
+        const request = buildConsoleRequest(draft, channel.channelUri)
+        const consoleRequestId = crypto.randomUUID()
+        set({ sending: true, exchange: { request, consoleRequestId } })
+        const exchange = await sendConsoleRequest(fetchChannelUri, request, [
+          [CONSOLE_REQUEST_HEADER, consoleRequestId],
+        ])
+        set({ sending: false, exchange: { ...exchange, consoleRequestId } })
       }
-      const request = buildConsoleRequest(draft, channel.channelUri)
-      set({ sending: true, exchange: { request } })
-      const exchange = await sendConsoleRequest(fetchChannelUri, request)
-      set({ sending: false, exchange })
+      await runSendSeries({ get, set, sendOnce })
     },
 
     renewSelectedChannel: async () => {
@@ -176,6 +188,12 @@ function defaultClass(type: NotificationType): string {
  * with the worker; returns the stop function.
  */
 export function startConsoleSync(store: ConsoleStore = consoleStore): () => void {
+  deliveryJournal.setState({
+    readEngineNow: () => {
+      const snapshot = store.getState().clock
+      return snapshot === null ? Date.now() : readEngineClock(snapshot.clock, Date.now())
+    },
+  })
   void store.getState().refreshChannels()
   void store.getState().loadEngineState()
   return subscribeToWorker((message) => {
@@ -188,6 +206,9 @@ export function startConsoleSync(store: ConsoleStore = consoleStore): () => void
         break
       case 'CLOCK_CHANGED_MESSAGE':
         store.getState().mirrorClock(message.payload)
+        break
+      case 'CONSOLE_REQUEST_HANDLED_MESSAGE':
+        deliveryJournal.getState().recordHandledRequest(message.payload)
         break
       case 'NOTIFICATIONS_AVAILABLE_MESSAGE':
         break

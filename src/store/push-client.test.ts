@@ -10,6 +10,7 @@ import type {
 import type { ChannelRecord, QueuedNotification } from '@/mpns/types'
 import { HANDSET_1, HANDSET_1_STORAGE_KEY } from '@/test/handset-builders'
 
+import { deliveryJournal } from './delivery-journal'
 import { createDeviceStore } from './device-store'
 import { KEEPALIVE_INTERVAL_MS, PENDING_CHUNK_SIZE, startPushClient } from './push-client'
 import type { OwnershipLock, PushClientOptions } from './push-client'
@@ -184,6 +185,17 @@ describe('startPushClient', () => {
       payload: { handsetId: HANDSET, deliveryIds: ['d1', 'd2'] },
     })
     expect(service.queue).toEqual([])
+  })
+
+  it('journals acknowledged deliveries', async () => {
+    deliveryJournal.setState({ readEngineNow: () => 77_000 })
+    service.queue = [notification('journal-1')]
+
+    start()
+    await settle()
+
+    expect(service.stems()).toContain('ACK')
+    expect(deliveryJournal.getState().deliveries['journal-1']?.deliveredAt).toBe(77_000)
   })
 
   it('sends no ACK for an empty reply', async () => {

@@ -2,6 +2,7 @@ import { logError, logInfo } from '@/lib/log'
 import type { DeviceStatePayload, WorkerBroadcastMessage } from '@/messaging/messages'
 import type { ChannelRecord, QueuedNotification } from '@/mpns/types'
 
+import { deliveryJournal } from './delivery-journal'
 import { requestWorker, subscribeToWorker } from './worker-sync'
 import type { BroadcastListener, WorkerRequester } from './worker-sync'
 
@@ -255,9 +256,7 @@ class PushClient {
       }
 
       const deliveryIds = this.options.applyNotifications(reply.notifications)
-      if (deliveryIds.length > 0) {
-        await this.transport.request('ACK', { handsetId, deliveryIds })
-      }
+      await this.acknowledge(deliveryIds)
       if (!reply.more) {
         this.armDueTimer(reply.nextDueInRealMs)
       }
@@ -278,13 +277,20 @@ class PushClient {
     }
     try {
       const deliveryIds = this.options.applyNotifications(notifications)
-      if (deliveryIds.length > 0) {
-        await this.transport.request('ACK', { handsetId, deliveryIds })
-      }
+      await this.acknowledge(deliveryIds)
     } catch (error) {
       logError('[push]', `Failed to apply notifications sent to ${handsetId}`, error)
       this.schedule({ pull: true })
     }
+  }
+
+  /** Has the service remove applied deliveries from the queue, and journals them as delivered. */
+  private async acknowledge(deliveryIds: string[]): Promise<void> {
+    if (deliveryIds.length === 0) {
+      return
+    }
+    await this.transport.request('ACK', { handsetId: this.options.handsetId, deliveryIds })
+    deliveryJournal.getState().recordDelivered(deliveryIds)
   }
 
   private armDueTimer(nextDueInRealMs: number | undefined): void {

@@ -1,4 +1,5 @@
 import { logError } from '@/lib/log'
+import { CONSOLE_REQUEST_HEADER } from '@/messaging/messages'
 import {
   CLIENT_CERTIFICATE_HEADER,
   EMULATOR_HEADER_PREFIX,
@@ -20,7 +21,8 @@ export async function handleChannelFetch(
 ): Promise<Response> {
   try {
     const mpnsRequest = await toMpnsRequest(request)
-    const response = await answerChannelPost(await getContext(), mpnsRequest)
+    const consoleRequestId = request.headers.get(CONSOLE_REQUEST_HEADER) ?? undefined
+    const response = await answerChannelPost(await getContext(), mpnsRequest, { consoleRequestId })
     return toFetchResponse(response)
   } catch (error) {
     logError('[sw]', `Failed to respond to ${request.method} ${request.url}`, error)

@@ -4,9 +4,10 @@ import { toUtcDay } from '@/mpns/clock'
 import { createDeliveryId } from '@/mpns/delivery'
 import type { StoreChange, UnansweredRequest } from '@/mpns/delivery'
 import { handleChannelRequest } from '@/mpns/engine'
+import { readHeader } from '@/mpns/request'
 import { createMpnsResponse } from '@/mpns/response'
-import type { MpnsHttpRequest, MpnsHttpResponse } from '@/mpns/types'
-import type { WorkerBroadcastMessage } from '@/messaging/messages'
+import type { MpnsHttpRequest, MpnsHttpResponse, QueuedNotification } from '@/mpns/types'
+import type { ConsoleRequestHandled, WorkerBroadcastMessage } from '@/messaging/messages'
 
 import { decideCallbackFiring, decideInactiveNotice } from './callback-firing'
 import { REDISPATCH_WINDOW_MS, findRedispatchedRequest } from './engine-state'
@@ -22,11 +23,13 @@ const DELIVERY_ID_RANDOM_BYTES = 8
 /**
  * Responds to a request to a channel URI as MPNS does. The response is released only after the
  * changes it promises (an accepted notification, the quota count) are stored. When storing fails,
- * the sender gets 503, so it sends again.
+ * the sender gets 503, so it sends again. A request with a `consoleRequestId` also has the worker
+ * broadcast what it did with it, for the console's delivery timeline.
  */
 export async function answerChannelPost(
   context: ServiceContext,
   request: MpnsHttpRequest,
+  options: { consoleRequestId?: string | undefined } = {},
 ): Promise<MpnsHttpResponse> {
   const location = locateChannel(request.url)
   const token = location.kind === 'channel' ? location.token : ''
@@ -48,7 +51,15 @@ export async function answerChannelPost(
 
       const deliveryId = createDeliveryId(now, context.randomBytes(DELIVERY_ID_RANDOM_BYTES))
       const accepted = { deliveryId, fingerprint, workerLifeId: context.workerLifeId, realNowMs }
-      return decideChannelPost({ state, now, request, token, accepted })
+      const decision = decideChannelPost({ state, now, request, token, accepted })
+      if (options.consoleRequestId !== undefined) {
+        const handled = toConsoleRequestHandled(options.consoleRequestId, { token, now, decision })
+        decision.broadcasts = [
+          ...(decision.broadcasts ?? []),
+          { type: 'CONSOLE_REQUEST_HANDLED_MESSAGE', payload: handled },
+        ]
+      }
+      return decision
     })
     if (reply.storedAsUnanswered !== undefined) {
       context.markAnswered(reply.storedAsUnanswered)
@@ -67,9 +78,10 @@ export async function answerChannelPost(
   }
 }
 
-/** The response, and the delivery id of the unanswered record stored with it. */
+/** The response, the notification it queued, and the delivery id of the unanswered record stored with it. */
 interface ChannelPostReply {
   response: MpnsHttpResponse
+  enqueued?: QueuedNotification
   storedAsUnanswered?: string
 }
 
@@ -129,6 +141,7 @@ function decideChannelPost(options: {
       },
     )
     reply.storedAsUnanswered = deliveryId
+    reply.enqueued = result.enqueue
   }
   if (result.usage !== undefined) {
     changes.push({ kind: 'put-usage', usage: result.usage })
@@ -154,4 +167,39 @@ function decideChannelPost(options: {
   changes.push(...inactive.changes)
   broadcasts.push(...inactive.broadcasts)
   return { reply, changes, broadcasts }
+}
+
+/** Describes what the worker did with a console POST, from the decision made for it. */
+function toConsoleRequestHandled(
+  consoleRequestId: string,
+  options: { token: string; now: number; decision: Decision<ChannelPostReply> },
+): ConsoleRequestHandled {
+  const { response, enqueued } = options.decision.reply
+  const handled: ConsoleRequestHandled = {
+    consoleRequestId,
+    token: options.token,
+    status: response.status,
+    acceptedAt: options.now,
+  }
+  const optionalHeaders = {
+    notificationStatus: 'X-NotificationStatus',
+    subscriptionStatus: 'X-SubscriptionStatus',
+    deviceConnectionStatus: 'X-DeviceConnectionStatus',
+    reason: 'X-Emulator-Reason',
+  } as const
+  for (const [field, header] of Object.entries(optionalHeaders)) {
+    const value = readHeader(response.headers, header)
+    if (value !== undefined) {
+      handled[field as keyof typeof optionalHeaders] = value
+    }
+  }
+  if (enqueued !== undefined) {
+    handled.queued = {
+      deliveryId: enqueued.deliveryId,
+      handsetId: enqueued.handsetId,
+      notificationClass: enqueued.notificationClass,
+      dueAt: enqueued.dueAt,
+    }
+  }
+  return handled
 }

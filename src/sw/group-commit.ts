@@ -217,9 +217,10 @@ function resolveWaiters(batch: Batch, result: CommitResult): void {
 
 /**
  * Posts the batch's broadcasts once each: one NOTIFICATIONS_AVAILABLE per handset that received
- * a notification, however many it received, and the last of every other kind. When the batch's
- * notifications are all the handset has queued, the message carries the due ones, which saves
- * the push client a PENDING round trip on the way to the screen.
+ * a notification, however many it received, one CONSOLE_REQUEST_HANDLED per console request, and
+ * the last of every other kind. When the batch's notifications are all the handset has queued,
+ * the message carries the due ones, which saves the push client a PENDING round trip on the way
+ * to the screen.
  */
 async function sendBroadcasts(
   batch: Batch,
@@ -250,9 +251,7 @@ async function sendBroadcasts(
     })
   }
   for (const message of batch.broadcasts) {
-    const handsetKey =
-      message.type === 'NOTIFICATIONS_AVAILABLE_MESSAGE' ? `:${message.payload.handsetId}` : ''
-    messages.set(`${message.type}${handsetKey}`, message)
+    messages.set(toBroadcastKey(message), message)
   }
 
   try {
@@ -260,6 +259,18 @@ async function sendBroadcasts(
   } catch (error) {
     // The batch is stored, and push clients also pull on their keep-alive.
     logError('[sw]', 'Failed to broadcast after a commit', error)
+  }
+}
+
+/** Keys a broadcast so that a batch sends one per handset or console request, and one of every other kind. */
+function toBroadcastKey(message: WorkerBroadcastMessage): string {
+  switch (message.type) {
+    case 'NOTIFICATIONS_AVAILABLE_MESSAGE':
+      return `${message.type}:${message.payload.handsetId}`
+    case 'CONSOLE_REQUEST_HANDLED_MESSAGE':
+      return `${message.type}:${message.payload.consoleRequestId}`
+    default:
+      return message.type
   }
 }
 

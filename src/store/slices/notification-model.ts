@@ -40,17 +40,25 @@ export interface DeferredTileUpdate {
   missingImages: TileImageReference[]
 }
 
+/** Outcome of a delivered notification on the handset, as the console's delivery timeline shows it. */
+export interface NotificationOutcome {
+  kind: 'shown' | 'suppressed' | 'dropped'
+  /** Description of what the handset showed, or the reason it showed nothing. */
+  detail: string
+}
+
 export type NotificationChanges = Partial<Pick<NotificationTarget, 'apps' | 'toasts'>> & {
   /** Set when the update names remote images, which the store checks before it merges. */
   deferredTileUpdate?: DeferredTileUpdate
+  outcome: NotificationOutcome
 }
 
 const rawDecoder = new TextDecoder('utf-8', { fatal: false })
 
 /**
  * Computes what one delivered notification changes on the handset: a toast banner or an
- * in-app log line, a tile merge, or a raw log line. Returns no changes for a notification
- * the handset drops.
+ * in-app log line, a tile merge, or a raw log line, with the outcome the delivery timeline
+ * shows. A notification the handset drops changes nothing but its outcome.
  */
 export function applyNotificationToHandset(
   target: NotificationTarget,
@@ -63,7 +71,7 @@ export function applyNotificationToHandset(
       '[app]',
       `Dropped delivery ${notification.deliveryId}: app "${notification.appId}" is not installed on this handset.`,
     )
-    return {}
+    return dropped(`The app "${notification.appId}" is not installed on this handset.`)
   }
 
   const foreground = toForegroundAppId(target.screen) === notification.appId
@@ -129,7 +137,11 @@ function applyToast(
     hasToastHandler: true,
   })
   if (outcome === 'none') {
-    return {}
+    const detail =
+      target.conditions.battery === 'normal'
+        ? 'The app is in the foreground and handles no toasts, so the phone shows nothing.'
+        : 'Battery saver is on, so the phone shows no toast.'
+    return { outcome: { kind: 'suppressed', detail } }
   }
   if (outcome === 'in-app') {
     const entry = {
@@ -137,7 +149,14 @@ function applyToast(
       text: toInAppToastText(toast),
       time: context.now,
     }
-    return { apps: withLogEntry(target.apps, appId, entry) }
+    return {
+      apps: withLogEntry(target.apps, appId, entry),
+      outcome: {
+        kind: 'suppressed',
+        detail:
+          'The app is in the foreground, so the phone shows no banner and hands the toast to its ShellToastNotificationReceived handler.',
+      },
+    }
   }
 
   const sound = decideToastSound(toast, target.conditions.osVersion)
@@ -149,7 +168,10 @@ function applyToast(
     ...(toast.param === undefined ? {} : { param: toast.param }),
     ...(sound.kind === 'default' ? {} : { sound }),
   }
-  return { toasts: enqueueToast(target.toasts, banner) }
+  return {
+    toasts: enqueueToast(target.toasts, banner),
+    outcome: { kind: 'shown', detail: 'Toast banner shown.' },
+  }
 }
 
 function applyTile(
@@ -162,7 +184,7 @@ function applyTile(
   const app = target.apps[appId]
   const definition = findApp(appId)
   if (!app || !definition) {
-    return {}
+    return dropped(`The app "${appId}" is not installed on this handset.`)
   }
 
   if (update.id !== undefined) {
@@ -172,6 +194,7 @@ function applyTile(
     const text = `Tile update dropped: the primary tile uses the ${app.tile.template} template and the update ${update.template}, so the phone raises PayloadFormatError. Send a ${app.tile.template} update.`
     return {
       apps: withLogEntry(target.apps, appId, { kind: 'info', text, time: now }),
+      outcome: { kind: 'dropped', detail: text },
     }
   }
 
@@ -197,7 +220,10 @@ function applyTileImages(
   const [blocked] = images.blocked
   if (blocked) {
     const text = formatBlockedImageMessage(definition, blocked)
-    return { apps: withLogEntry(apps, appId, { kind: 'info', text, time: now }) }
+    return {
+      apps: withLogEntry(apps, appId, { kind: 'info', text, time: now }),
+      outcome: { kind: 'dropped', detail: text },
+    }
   }
 
   // The phone accepts the update now and shows it once its remote images have downloaded.
@@ -209,9 +235,20 @@ function applyTileImages(
       remoteImages: images.remote,
       missingImages: images.missing,
     }
-    return { deferredTileUpdate }
+    // NOTE: the timeline counts the update as shown once accepted; a failed image check later
+    // drops it and only the app's log records that.
+    return {
+      deferredTileUpdate,
+      outcome: {
+        kind: 'shown',
+        detail: 'Tile update accepted; the tile changes once its remote images have downloaded.',
+      },
+    }
   }
-  return { apps: mergeTileUpdate(apps, appId, { update, missingImages: images.missing, now }) }
+  return {
+    apps: mergeTileUpdate(apps, appId, { update, missingImages: images.missing, now }),
+    outcome: { kind: 'shown', detail: 'Tile updated.' },
+  }
 }
 
 /** Merges a tile update with its missing local images cleared, logging one warning for each. */
@@ -250,15 +287,24 @@ function applySecondaryTile(
     // The service suppresses updates for tiles the handset does not report as pinned, so this
     // happens only when the tile was unpinned after the service accepted the update.
     const text = `Tile update dropped: no secondary tile with navigation URI "${id}" is pinned. Send the update without Id to change the primary tile.`
-    return { apps: withLogEntry(target.apps, appId, { kind: 'info', text, time: now }) }
+    return {
+      apps: withLogEntry(target.apps, appId, { kind: 'info', text, time: now }),
+      outcome: { kind: 'dropped', detail: text },
+    }
   }
   if (!isTemplateCompatible(tile.template, update.template)) {
     const text = `Tile update dropped: the secondary tile "${id}" uses the ${tile.template} template and the update ${update.template}, so the phone raises PayloadFormatError. Send a ${tile.template} update.`
-    return { apps: withLogEntry(target.apps, appId, { kind: 'info', text, time: now }) }
+    return {
+      apps: withLogEntry(target.apps, appId, { kind: 'info', text, time: now }),
+      outcome: { kind: 'dropped', detail: text },
+    }
   }
 
   const secondaryTiles = { ...app.secondaryTiles, [id]: mergeTileState(tile, update) }
-  return { apps: withAppChanges(target.apps, appId, { secondaryTiles }) }
+  return {
+    apps: withAppChanges(target.apps, appId, { secondaryTiles }),
+    outcome: { kind: 'shown', detail: `Secondary tile "${id}" updated.` },
+  }
 }
 
 function applyRaw(
@@ -270,7 +316,9 @@ function applyRaw(
   // A raw notification reaches only a running app's HttpNotificationReceived handler.
   const app = target.apps[appId]
   if (!context.foreground || !app) {
-    return {}
+    return dropped(
+      'The app is not in the foreground, so no HttpNotificationReceived handler receives the raw notification.',
+    )
   }
   const entry = {
     kind: 'raw' as const,
@@ -280,7 +328,17 @@ function applyRaw(
   const counted = withAppChanges(target.apps, appId, {
     rawReceivedCount: app.rawReceivedCount + 1,
   })
-  return { apps: withLogEntry(counted, appId, entry) }
+  return {
+    apps: withLogEntry(counted, appId, entry),
+    outcome: {
+      kind: 'shown',
+      detail: "Raw notification handed to the app's HttpNotificationReceived handler.",
+    },
+  }
+}
+
+function dropped(detail: string): NotificationChanges {
+  return { outcome: { kind: 'dropped', detail } }
 }
 
 /** Appends a banner. Beyond the cap it drops the oldest waiting banners, never the shown one. */

@@ -7,6 +7,7 @@ import type * as SampleApps from '@/apps/sample-apps'
 import type { QueuedNotification, TileFieldName, TileFieldUpdate } from '@/mpns/types'
 import { HANDSET_1 } from '@/test/handset-builders'
 
+import { deliveryJournal } from '../delivery-journal'
 import { createDeviceStore } from '../device-store'
 import { PROXY_MISSING_MESSAGE } from '../tile-images'
 import type { ImageProxyFetcher } from '../tile-images'
@@ -207,6 +208,29 @@ describe('createNotificationsSlice', () => {
 
     await vi.waitFor(() => expect(store.getState().apps[WEATHER]?.tile.fields.Title).toBe('second'))
     expect(fetcher).toHaveBeenCalledTimes(3)
+  })
+})
+
+describe('applyNotifications outcomes', () => {
+  it('journals what the handset did', () => {
+    const { store } = createTestStore()
+
+    store
+      .getState()
+      .applyNotifications([
+        tile('outcome-1', WEATHER, { Title: set('Oslo') }),
+        tile('outcome-2', 'not-installed', { Title: set('Nowhere') }),
+      ])
+
+    const { deliveries } = deliveryJournal.getState()
+    expect(deliveries['outcome-1']?.outcome).toMatchObject({
+      kind: 'shown',
+      detail: 'Tile updated.',
+    })
+    expect(deliveries['outcome-2']?.outcome).toMatchObject({
+      kind: 'dropped',
+      detail: 'The app "not-installed" is not installed on this handset.',
+    })
   })
 })
 

@@ -5,6 +5,7 @@ import { logError, logWarn } from '@/lib/log'
 import { toNavigationTarget } from '@/mpns/param'
 import type { QueuedNotification } from '@/mpns/types'
 
+import { deliveryJournal } from '../delivery-journal'
 import type { DeviceStore } from '../device-store'
 import { handsetRegistry, selectHandsetProfile } from '../handset-registry'
 import { checkRemoteTileImages, fetchImageProxyPath } from '../tile-images'
@@ -13,7 +14,11 @@ import { findAppsOverRate, toRateTooHighEntry } from './channel-errors'
 import { MAX_APPLIED_DELIVERY_IDS, appendAllCapped, withLogEntry } from './device-model'
 import type { ShownToast } from './device-model'
 import { applyCheckedTileUpdate, applyNotificationToHandset } from './notification-model'
-import type { DeferredTileUpdate, NotificationTarget } from './notification-model'
+import type {
+  DeferredTileUpdate,
+  NotificationOutcome,
+  NotificationTarget,
+} from './notification-model'
 import { DEFAULT_OS_VERSION, selectScreenPower } from './toast-rules'
 import type { HandsetConditions } from './toast-rules'
 
@@ -61,6 +66,7 @@ export const createNotificationsSlice: StateCreator<DeviceStore, [], [], Notific
     const appliedNow: string[] = []
     const acknowledgeable = new Set<string>()
     const deferredTileUpdates: DeferredTileUpdate[] = []
+    const outcomes: Array<{ deliveryId: string; outcome: NotificationOutcome }> = []
     const now = Date.now()
     let target: NotificationTarget = {
       screen: state.screen,
@@ -85,12 +91,13 @@ export const createNotificationsSlice: StateCreator<DeviceStore, [], [], Notific
       }
 
       try {
-        const { deferredTileUpdate, ...changes } = applyNotificationToHandset(
+        const { deferredTileUpdate, outcome, ...changes } = applyNotificationToHandset(
           target,
           notification,
           now,
         )
         target = { ...target, ...changes }
+        outcomes.push({ deliveryId, outcome })
         if (deferredTileUpdate) {
           deferredTileUpdates.push(deferredTileUpdate)
         }
@@ -128,6 +135,7 @@ export const createNotificationsSlice: StateCreator<DeviceStore, [], [], Notific
         ),
       })
     }
+    deliveryJournal.getState().recordOutcomes(outcomes)
     // Queued after the state change, so the phone acknowledges before the images download.
     for (const deferred of deferredTileUpdates) {
       queueTileImageCheck(api, deferred)

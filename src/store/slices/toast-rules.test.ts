@@ -205,7 +205,9 @@ describe('applyNotificationToHandset toasts', () => {
   it('drops a toast on battery saver', () => {
     const target = createTarget({ conditions: { ...AWAKE_UPDATE_3, battery: 'saver' } })
 
-    expect(applyToTarget(target, { text1: 'Oslo', silent: false })).toEqual({})
+    expect(applyToTarget(target, { text1: 'Oslo', silent: false })).toEqual({
+      outcome: { kind: 'suppressed', detail: 'Battery saver is on, so the phone shows no toast.' },
+    })
   })
 })
 
