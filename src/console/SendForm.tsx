@@ -5,6 +5,7 @@ import { NOTIFICATION_CLASS_OPTIONS } from '@/mpns/templates'
 import type { NotificationType } from '@/mpns/types'
 import { useConsoleStore } from '@/store/console-store'
 
+import { CopyAsPanel } from './CopyAsPanel'
 import styles from './DevConsole.module.css'
 import { PayloadEditor } from './PayloadEditor'
 import { toChannelOptionLabel } from './console-model'
@@ -120,6 +121,7 @@ export function SendForm() {
         Send
       </button>
       <p className={styles.hint}>Ctrl+Enter sends from anywhere in the console.</p>
+      <CopyAsPanel />
     </div>
   )
 }
