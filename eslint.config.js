@@ -105,6 +105,12 @@ export default tseslint.config(
     ['storage', 'use store/ actions'],
     ['device', 'the handset and the console meet only in store/'],
   ]),
+  // The payload preview draws tiles and the toast with the handset's own components, so that
+  // it shows what the handset would. It overrides the rule above for its folder only.
+  forbidLayers('console/preview', [
+    ['sw', 'use store/ actions'],
+    ['storage', 'use store/ actions'],
+  ]),
   forbidLayers('apps', [
     ['sw', 'apps use store/worker-sync.ts'],
     ['storage', 'apps use store/worker-sync.ts'],

@@ -26,6 +26,13 @@ if (!root) {
 Promise.all([startWorkerSync(), loadEndpointInfo()])
   .then(([, endpoint]) => {
     startConsoleSync()
+    // The history and its IndexedDB code are not needed to draw Start, so they load afterwards.
+    // NOTE: an exchange that finishes before this chunk has loaded is not recorded.
+    import('./store/history-sync')
+      .then(({ startHistorySync }) => startHistorySync())
+      .catch((error: unknown) => {
+        logError('[store]', 'Failed to start the request history', error)
+      })
     startHandsetRuntime()
     if (endpoint === null) {
       return undefined

@@ -7,6 +7,12 @@ export type BatteryLevel = 'Normal' | 'Battery saver' | 'Critical'
 /** Clock speeds in the console's `Clock speed` picker. */
 export type ClockSpeed = '1×' | '10×' | '100×' | '1000×'
 
+/** Views of the payload: the XML editor alone, or the payload fields above it. */
+export type PayloadView = 'XML' | 'Form'
+
+/** Encodings of a raw payload in the console's `Raw body encoding` group. */
+export type RawEncodingLabel = 'Text' | 'Base64'
+
 /** Engine settings the console edits as numbers. Each applies on Enter or blur. */
 export type NumericSettingName = 'Daily quota' | 'Queue depth' | 'Minutes to Inactive'
 
@@ -47,12 +53,27 @@ export class DevConsolePage {
   readonly notificationClass: Locator
   readonly messageId: Locator
   readonly payload: Locator
+  /** The row of starter buttons above the payload. */
+  readonly starters: Locator
+  readonly payloadView: Locator
+  /** The payload's elements as form fields, shown in the Form view. */
+  readonly payloadFields: Locator
+  readonly rawEncoding: Locator
   readonly sendButton: Locator
   readonly response: Locator
   readonly request: Locator
   /** The console's explanation of the last response, shown below the Response region. */
   readonly explanation: Locator
   readonly renewChannelButton: Locator
+  /** Every header the form will send, each with its meaning. */
+  readonly headers: Locator
+  readonly sendCount: Locator
+  readonly delaySeconds: Locator
+  /** `Sending in N s` during the countdown, then `Sending N of M`. */
+  readonly sendProgress: Locator
+  readonly cancelSendingButton: Locator
+  /** The steps of the last request, from the service's response to the handset. */
+  readonly deliveryTimeline: Locator
   readonly deviceState: Locator
   readonly airplaneMode: Locator
   readonly battery: Locator
@@ -74,6 +95,27 @@ export class DevConsolePage {
   readonly copyAsStatus: Locator
   readonly showSnippetButton: Locator
   readonly snippetLanguage: Locator
+  /** The payload as the selected channel's handset would draw it, updated while typing. */
+  readonly preview: Locator
+  /** Tile frames after the update merged, each a figure named like `Medium, back`. */
+  readonly previewAfter: Locator
+  /** Tile frames as the handset shows them now. */
+  readonly previewBefore: Locator
+  /** The tile elements the update changes, one `Count: 3 -> 5` item each. */
+  readonly previewChanges: Locator
+  /** The whole console, which takes dropped .xml payloads and saved requests. */
+  readonly consoleSection: Locator
+  readonly history: Locator
+  readonly historySearch: Locator
+  /** Sent requests in the History region, newest first. */
+  readonly historyEntries: Locator
+  /** Outcome of the last history action or dropped file. */
+  readonly historyStatus: Locator
+  readonly exportJsonButton: Locator
+  readonly exportHarButton: Locator
+  readonly importInput: Locator
+  readonly loadPayloadFileInput: Locator
+  readonly clearHistoryButton: Locator
 
   constructor(readonly page: Page) {
     this.channel = page.getByRole('combobox', { name: 'Channel', exact: true })
@@ -84,11 +126,21 @@ export class DevConsolePage {
     })
     this.messageId = page.getByRole('textbox', { name: 'Message ID', exact: true })
     this.payload = page.getByRole('textbox', { name: 'Payload', exact: true })
+    this.starters = page.getByRole('group', { name: 'Starters', exact: true })
+    this.payloadView = page.getByRole('radiogroup', { name: 'Payload view', exact: true })
+    this.payloadFields = page.getByRole('group', { name: 'Payload fields', exact: true })
+    this.rawEncoding = page.getByRole('radiogroup', { name: 'Raw body encoding', exact: true })
     this.sendButton = page.getByRole('button', { name: 'Send', exact: true })
     this.response = page.getByRole('region', { name: 'Response', exact: true })
     this.request = page.getByRole('region', { name: 'Request', exact: true })
     this.explanation = page.getByRole('region', { name: 'What happened', exact: true })
     this.renewChannelButton = page.getByRole('button', { name: 'Renew channel URI', exact: true })
+    this.headers = page.getByRole('region', { name: 'Headers', exact: true })
+    this.sendCount = page.getByRole('spinbutton', { name: 'Send count', exact: true })
+    this.delaySeconds = page.getByRole('spinbutton', { name: 'Delay in seconds', exact: true })
+    this.sendProgress = page.getByRole('status', { name: 'Send progress', exact: true })
+    this.cancelSendingButton = page.getByRole('button', { name: 'Cancel', exact: true })
+    this.deliveryTimeline = page.getByRole('list', { name: 'Delivery timeline', exact: true })
     this.deviceState = page.getByRole('region', { name: 'Device state', exact: true })
     this.airplaneMode = this.deviceState.getByRole('checkbox', {
       name: 'Airplane mode',
@@ -134,6 +186,91 @@ export class DevConsolePage {
       name: 'Snippet language',
       exact: true,
     })
+    this.preview = page.getByRole('region', { name: 'Preview', exact: true })
+    this.previewAfter = this.preview.getByRole('region', { name: 'After', exact: true })
+    this.previewBefore = this.preview.getByRole('region', { name: 'Before', exact: true })
+    this.previewChanges = this.preview.getByRole('region', { name: 'Changes', exact: true })
+    this.consoleSection = page.getByRole('region', { name: 'Developer console', exact: true })
+    this.history = page.getByRole('region', { name: 'History', exact: true })
+    this.historySearch = this.history.getByRole('searchbox', {
+      name: 'Search history',
+      exact: true,
+    })
+    this.historyEntries = this.history
+      .getByRole('list', { name: 'Sent requests', exact: true })
+      .getByRole('listitem')
+    this.historyStatus = this.history.getByRole('status')
+    this.exportJsonButton = this.history.getByRole('button', { name: 'Export JSON', exact: true })
+    this.exportHarButton = this.history.getByRole('button', { name: 'Export HAR', exact: true })
+    this.importInput = this.history.getByLabel('Import', { exact: true })
+    this.loadPayloadFileInput = this.history.getByLabel('Load payload file', { exact: true })
+    this.clearHistoryButton = this.history.getByRole('button', {
+      name: 'Clear history',
+      exact: true,
+    })
+  }
+
+  /**
+   * Puts the caret right after the first occurrence of `marker` in the payload and types
+   * `text` there key by key, as a developer edits one value. The marker must be plain text
+   * such as an element's value, because an editor may split markup across several nodes.
+   */
+  async typeInPayloadAfter(marker: string, text: string): Promise<void> {
+    await this.payload.focus()
+    const found = await this.payload.evaluate((editor, expected) => {
+      const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const index = node.textContent?.indexOf(expected) ?? -1
+        if (index >= 0) {
+          window.getSelection()?.setPosition(node, index + expected.length)
+          return true
+        }
+      }
+      return false
+    }, marker)
+    if (!found) {
+      throw new Error(`Failed to place the caret: the payload contains no "${marker}".`)
+    }
+    await this.page.keyboard.type(text)
+  }
+
+  /** Returns the history entry that contains `text`. */
+  historyEntry(text: string): Locator {
+    return this.historyEntries.filter({ hasText: text })
+  }
+
+  /** Presses Replay on the history entry that contains `text`. */
+  async replay(text: string): Promise<void> {
+    await this.historyEntry(text).getByRole('button', { name: 'Replay', exact: true }).click()
+  }
+
+  /** Clears the history with the two clicks the console requires. */
+  async clearHistory(): Promise<void> {
+    await this.clearHistoryButton.click()
+    await this.history
+      .getByRole('button', { name: 'Confirm clearing history', exact: true })
+      .click()
+  }
+
+  /**
+   * Drags a file over the console and drops it, as a file manager would: dragenter, dragover
+   * and drop events carrying a DataTransfer with the file. `beforeDrop` runs while the file is
+   * over the console.
+   */
+  async dropFile(
+    file: { name: string; mimeType: string; text: string },
+    beforeDrop: () => Promise<void> = () => Promise.resolve(),
+  ): Promise<void> {
+    const dataTransfer = await this.page.evaluateHandle((dropped) => {
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([dropped.text], dropped.name, { type: dropped.mimeType }))
+      return transfer
+    }, file)
+    await this.consoleSection.dispatchEvent('dragenter', { dataTransfer })
+    await this.consoleSection.dispatchEvent('dragover', { dataTransfer })
+    await beforeDrop()
+    await this.consoleSection.dispatchEvent('drop', { dataTransfer })
+    await dataTransfer.dispose()
   }
 
   /** Fills in the console's form without sending it. */
@@ -161,6 +298,33 @@ export class DevConsolePage {
   async sendWithKeyboard(options: ConsoleSendOptions): Promise<void> {
     await this.compose(options)
     await this.payload.press('Control+Enter')
+  }
+
+  /** Loads a starter's type, class and payload into the form. */
+  async loadStarter(name: string): Promise<void> {
+    await this.starters.getByRole('button', { name, exact: true }).click()
+  }
+
+  /** Shows the payload as XML alone, or with its form fields. */
+  async showPayloadView(view: PayloadView): Promise<void> {
+    await this.payloadView.getByRole('radio', { name: view, exact: true }).check()
+  }
+
+  /** Returns the form field of a payload element, such as `Title` or `Text1`. */
+  payloadField(name: string): Locator {
+    return this.payloadFields.getByRole('textbox', { name, exact: true })
+  }
+
+  /** Returns the option of the `Raw body encoding` group. */
+  rawEncodingOption(label: RawEncodingLabel): Locator {
+    return this.rawEncoding.getByRole('radio', { name: label, exact: true })
+  }
+
+  /** Returns the delivery timeline's step with a label such as `Queued` or `Shown`. */
+  timelineStep(label: string): Locator {
+    return this.deliveryTimeline
+      .getByRole('listitem')
+      .filter({ hasText: new RegExp(`^${label}\\b`) })
   }
 
   /** Waits for a response whose status line starts with the given status. */

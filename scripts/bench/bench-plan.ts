@@ -56,3 +56,9 @@ export const ANIMATION_RUNS = 5
 
 /** Length of one run of frame timing, in milliseconds. */
 export const ANIMATION_RUN_MS = 10_000
+
+/** Measured runs of the keystroke-to-preview figure, after one warm-up run. */
+export const KEYSTROKE_RUNS = 5
+
+/** Keystrokes in each run of the keystroke-to-preview figure. */
+export const KEYSTROKES_PER_RUN = 20

@@ -112,4 +112,18 @@ describe('composeHandsetFigures', () => {
 
     expect(figure?.target?.met).toBe(true)
   })
+
+  it('judges keystroke-to-preview on p95', () => {
+    const samples = [...Array.from({ length: 19 }, () => 20), 150]
+
+    const lines = composeFigures({ 'keystroke-to-preview': samples }).map(formatFigureLine)
+
+    expect(lines).toEqual(['keystroke-to-preview: 20.0 ms (p95 26.5, target p95 <= 100 ms, met)'])
+  })
+
+  it('misses keystroke-to-preview above 100 ms at p95', () => {
+    const [figure] = composeFigures({ 'keystroke-to-preview': [20, 30, 120, 130] })
+
+    expect(figure?.target?.met).toBe(false)
+  })
 })

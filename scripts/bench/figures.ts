@@ -23,6 +23,8 @@ export interface SeriesSamples extends HandsetSeriesSamples {
   'external-toast-in-page'?: number[]
   /** Milliseconds of one HTTP GET to the server from outside the browser, one value per toast. */
   'loopback-round-trip'?: number[]
+  /** Milliseconds from a key press in the payload editor to the frame with the preview, one value per key. */
+  'keystroke-to-preview'?: number[]
 }
 
 export type SeriesName = keyof SeriesSamples
@@ -33,6 +35,9 @@ const CONCURRENT_TARGET_PER_SECOND = 2_000
 /** Largest ratio of toast latency to the floor, compared at the median. */
 const TOAST_RATIO_TARGET = 1.5
 
+/** Largest p95 from a key press to the frame that shows the updated preview, in milliseconds. */
+const KEYSTROKE_P95_TARGET_MS = 100
+
 /** Builds the printed figures from the measured series and skips a series that is missing. */
 export function composeFigures(samples: SeriesSamples): Figure[] {
   return [
@@ -41,6 +46,7 @@ export function composeFigures(samples: SeriesSamples): Figure[] {
     ...composeBacklogFigures(samples),
     ...composeExternalToastFigures(samples),
     ...composeHandsetFigures(samples),
+    ...composeKeystrokeFigures(samples),
   ]
 }
 
@@ -163,4 +169,26 @@ function composeBacklogFigures(samples: SeriesSamples): Figure[] {
     })
   }
   return figures
+}
+
+/** The preview's target is on p95, not the median: every keystroke should feel immediate. */
+function composeKeystrokeFigures(samples: SeriesSamples): Figure[] {
+  const keystrokes = samples['keystroke-to-preview']
+  if (keystrokes === undefined) {
+    return []
+  }
+
+  const summary = summarizeSamples(keystrokes)
+  return [
+    {
+      name: 'keystroke-to-preview',
+      summary,
+      unit: 'ms',
+      digits: 1,
+      target: {
+        text: `p95 <= ${KEYSTROKE_P95_TARGET_MS} ms`,
+        met: summary.p95 <= KEYSTROKE_P95_TARGET_MS,
+      },
+    },
+  ]
 }

@@ -5,15 +5,20 @@ import { consoleStore } from '@/store/console-store'
 
 import { DeviceStatePanel } from './DeviceStatePanel'
 import styles from './DevConsole.module.css'
-import { EngineClockPanel } from './EngineClockPanel'
-import { EngineSettingsPanel } from './EngineSettingsPanel'
+import { EngineControlsPanel } from './EngineControlsPanel'
 import { ExchangeView } from './ExchangeView'
 import { MotionPanel } from './MotionPanel'
+import { PayloadPreview } from './preview/PayloadPreview'
 import { SendForm } from './SendForm'
+import { useConsoleFileDrop } from './use-console-file-drop'
 
 // The developer portal and the callback list load after the first frame, so that the handset's
 // Start screen takes taps sooner.
 const LaterPanels = lazy(async () => ({ default: (await import('./LaterPanels')).LaterPanels }))
+const HistoryPanel = lazy(async () => ({ default: (await import('./HistoryPanel')).HistoryPanel }))
+
+/** Element id of the console, which the page's skip link targets. */
+export const DEV_CONSOLE_ID = 'developer-console'
 
 /**
  * Renders the developer console: a request is composed and sent and its response read, and
@@ -22,6 +27,7 @@ const LaterPanels = lazy(async () => ({ default: (await import('./LaterPanels'))
  */
 export function DevConsole() {
   const showLaterPanels = useAfterFirstFrame()
+  const { className: dropClassName, ...dropHandlers } = useConsoleFileDrop()
   const handleKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault()
@@ -30,15 +36,31 @@ export function DevConsole() {
   }
 
   return (
-    <section className={styles.console} aria-label="Developer console" onKeyDown={handleKeyDown}>
+    <section
+      id={DEV_CONSOLE_ID}
+      tabIndex={-1}
+      className={`${styles.console} ${dropClassName}`}
+      aria-label="Developer console"
+      onKeyDown={handleKeyDown}
+      {...dropHandlers}
+    >
       <h2 className={styles.title}>MPNS console</h2>
-      <SendForm />
-      <ExchangeView />
+      <div className={styles.authoring}>
+        <div className={styles.composer}>
+          <SendForm />
+          <ExchangeView />
+        </div>
+        <PayloadPreview />
+      </div>
       <div className={styles.panels}>
         <DeviceStatePanel />
-        <EngineClockPanel />
-        <EngineSettingsPanel />
+        <EngineControlsPanel />
         <MotionPanel />
+        {showLaterPanels && (
+          <Suspense fallback={null}>
+            <HistoryPanel />
+          </Suspense>
+        )}
         {showLaterPanels && (
           <Suspense fallback={null}>
             <LaterPanels />

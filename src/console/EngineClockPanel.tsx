@@ -19,10 +19,10 @@ export function EngineClockPanel() {
   const clock = useConsoleStore((state) => state.clock)
 
   return (
-    <section aria-labelledby={headingId} className={styles.panel}>
-      <h3 id={headingId} className={styles.panelTitle}>
+    <section aria-labelledby={headingId} className={styles.subpanel}>
+      <h4 id={headingId} className={styles.panelTitle}>
         Engine clock
-      </h3>
+      </h4>
       {clock === null ? (
         <p className={styles.hint}>Waiting for the service worker to send the engine clock.</p>
       ) : (

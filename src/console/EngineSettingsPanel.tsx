@@ -26,10 +26,14 @@ export function EngineSettingsPanel() {
   const updatesInFlight = useConsoleStore((state) => state.settingsUpdatesInFlight)
 
   return (
-    <section aria-labelledby={headingId} aria-busy={updatesInFlight > 0} className={styles.panel}>
-      <h3 id={headingId} className={styles.panelTitle}>
+    <section
+      aria-labelledby={headingId}
+      aria-busy={updatesInFlight > 0}
+      className={styles.subpanel}
+    >
+      <h4 id={headingId} className={styles.panelTitle}>
         Engine settings
-      </h3>
+      </h4>
       {settings === null ? (
         <p className={styles.hint}>Waiting for the service worker to send the engine settings.</p>
       ) : (

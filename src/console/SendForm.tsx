@@ -9,6 +9,7 @@ import { CopyAsPanel } from './CopyAsPanel'
 import styles from './DevConsole.module.css'
 import { PayloadEditor } from './PayloadEditor'
 import { toChannelOptionLabel } from './console-model'
+import { PayloadTools } from './form/PayloadTools'
 
 const NOTIFICATION_TYPES: readonly NotificationType[] = ['toast', 'tile', 'raw']
 
@@ -108,6 +109,7 @@ export function SendForm() {
           Generate message ID
         </button>
       </div>
+      <PayloadTools />
       <div className={styles.field}>
         <span id="payload-label">Payload</span>
         <PayloadEditor value={payload} onChange={actions.editPayload} />

@@ -6,6 +6,9 @@ import type { HeaderEntry, NotificationType } from '@/mpns/types'
 
 import { toInPageChannelFetch } from './endpoint-info'
 
+/** Encoding of a raw payload in the console: UTF-8 text, or Base64 of the bytes to send. */
+export type RawEncoding = 'text' | 'base64'
+
 /** What the console sends, apart from the channel: the parts a developer edits. */
 export interface ConsoleDraft {
   notificationType: NotificationType
@@ -13,7 +16,18 @@ export interface ConsoleDraft {
   notificationClass: string
   messageId: string
   payload: string
+  /** Encoding of a raw payload. Toast and tile payloads are always text. @default 'text' */
+  rawEncoding?: RawEncoding
 }
+
+/** A request the console built: `body` is the payload text it shows, `bodyBytes` what it sends. */
+export interface ConsoleRequest extends SentRequest {
+  bodyBytes: Uint8Array<ArrayBuffer>
+}
+
+/** The bytes a draft sends, or why its payload cannot be sent. */
+export type DraftBody =
+  { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; message: string }
 
 export interface ConsoleExchange {
   request: SentRequest
@@ -22,9 +36,18 @@ export interface ConsoleExchange {
   failure?: string
 }
 
-/** Builds the POST an MPNS sender would make for `draft` to `channelUri`. */
-export function buildConsoleRequest(draft: ConsoleDraft, channelUri: string): SentRequest {
-  const body = draft.payload
+/** One character of Base64 text, the padding "=" included. */
+const BASE64_CHARACTER = /^[A-Za-z0-9+/=]$/
+
+/**
+ * Builds the POST an MPNS sender would make for `draft` to `channelUri`. Throws when a Base64
+ * raw payload is invalid, so check the draft with readDraftBody first.
+ */
+export function buildConsoleRequest(draft: ConsoleDraft, channelUri: string): ConsoleRequest {
+  const body = readDraftBody(draft)
+  if (!body.ok) {
+    throw new Error(`Failed to build the console request: ${body.message}`)
+  }
   const headers: HeaderEntry[] = []
   const target = TARGET_BY_TYPE[draft.notificationType]
   if (target !== null) {
@@ -37,8 +60,22 @@ export function buildConsoleRequest(draft: ConsoleDraft, channelUri: string): Se
   if (draft.messageId.trim() !== '') {
     headers.push(['X-MessageID', draft.messageId.trim()])
   }
-  const byteLength = new TextEncoder().encode(body).byteLength
-  return { method: 'POST', url: channelUri, headers, body, byteLength }
+  return {
+    method: 'POST',
+    url: channelUri,
+    headers,
+    body: draft.payload,
+    byteLength: body.bytes.byteLength,
+    bodyBytes: body.bytes,
+  }
+}
+
+/** Encodes a draft's payload as the bytes to send: UTF-8 text, or the bytes a Base64 raw payload names. */
+export function readDraftBody(draft: ConsoleDraft): DraftBody {
+  const isBase64 = draft.notificationType === 'raw' && draft.rawEncoding === 'base64'
+  return isBase64
+    ? decodeBase64Body(draft.payload)
+    : { ok: true, bytes: new TextEncoder().encode(draft.payload) }
 }
 
 /**
@@ -47,7 +84,7 @@ export function buildConsoleRequest(draft: ConsoleDraft, channelUri: string): Se
  */
 export async function sendConsoleRequest(
   fetchChannelUri: typeof fetch,
-  request: SentRequest,
+  request: SentRequest & { bodyBytes?: Uint8Array<ArrayBuffer> },
   extraHeaders: readonly HeaderEntry[] = [],
 ): Promise<ConsoleExchange> {
   try {
@@ -63,7 +100,7 @@ export async function sendConsoleRequest(
         ...extraHeaders.map(([name, value]): [string, string] => [name, value]),
         ...inPage.headers,
       ],
-      body: new TextEncoder().encode(request.body),
+      body: request.bodyBytes ?? new TextEncoder().encode(request.body),
     })
     const body = await response.text()
     return {
@@ -79,4 +116,43 @@ export async function sendConsoleRequest(
     logError('[console]', `Failed to POST to ${request.url}`, error)
     return { request, failure: `The request failed before any response: ${String(error)}` }
   }
+}
+
+/**
+ * Decodes a Base64 payload (RFC 4648 alphabet, padding optional, whitespace ignored) with
+ * messages that point at the first character in error.
+ */
+function decodeBase64Body(text: string): DraftBody {
+  let digits = ''
+  for (let index = 0; index < text.length; index += 1) {
+    const character = text.charAt(index)
+    if (/\s/.test(character)) {
+      continue
+    }
+    const afterPadding = digits.includes('=') && character !== '='
+    if (!BASE64_CHARACTER.test(character) || afterPadding) {
+      return {
+        ok: false,
+        message: `Invalid Base64 body: "${character}" at position ${index + 1} is not allowed there. Use only A-Z, a-z, 0-9, "+" and "/" with at most two "=" at the end, or choose the Text encoding.`,
+      }
+    }
+    digits += character
+  }
+
+  const unpadded = digits.replace(/=+$/, '')
+  const hasBadPadding =
+    digits.length - unpadded.length > 2 || (unpadded !== digits && digits.length % 4 !== 0)
+  if (unpadded.length % 4 === 1 || hasBadPadding) {
+    return {
+      ok: false,
+      message: `Invalid Base64 body: ${digits.length} ${digits.length === 1 ? 'character' : 'characters'} cannot encode whole bytes. Check the payload for a missing or extra character.`,
+    }
+  }
+
+  const binary = atob(unpadded)
+  const bytes = new Uint8Array(binary.length)
+  for (let index = 0; index < binary.length; index += 1) {
+    bytes[index] = binary.charCodeAt(index)
+  }
+  return { ok: true, bytes }
 }

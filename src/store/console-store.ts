@@ -6,8 +6,8 @@ import { NOTIFICATION_CLASS_OPTIONS, PAYLOAD_TEMPLATES, TILE_TEMPLATES } from '@
 import { logError } from '@/lib/log'
 import type { ChannelRecord, NotificationType } from '@/mpns/types'
 
-import { buildConsoleRequest, sendConsoleRequest } from './console-request'
-import type { ConsoleDraft, ConsoleExchange } from './console-request'
+import { buildConsoleRequest, readDraftBody, sendConsoleRequest } from './console-request'
+import type { ConsoleDraft, ConsoleExchange, RawEncoding } from './console-request'
 import { createEngineControlsSlice } from './slices/engine-controls-slice'
 import type { EngineControlsSlice } from './slices/engine-controls-slice'
 import { renewChannel, requestWorker, subscribeToWorker, toErrorReason } from './worker-sync'
@@ -23,6 +23,8 @@ export interface ConsoleState extends EngineControlsSlice {
   notificationClass: string
   messageId: string
   payloads: Record<NotificationType, string>
+  /** Encoding of the raw payload: 'base64' sends the bytes it decodes to. */
+  rawEncoding: RawEncoding
   exchange: ConsoleExchange | null
   sending: boolean
   refreshChannels: () => Promise<void>
@@ -32,14 +34,19 @@ export interface ConsoleState extends EngineControlsSlice {
   editMessageId: (messageId: string) => void
   generateMessageId: () => void
   editPayload: (payload: string) => void
-  /** Replaces the type, class, message ID and payload at once, as a starter, a replay or a drop does. */
+  chooseRawEncoding: (encoding: RawEncoding) => void
+  /**
+   * Replaces the type, class, message ID and payload at once, as a starter, a replay or a drop
+   * does. A raw draft also sets the raw encoding.
+   */
   loadDraft: (draft: ConsoleDraft) => void
+  /** Sends the draft to the selected channel; does nothing while its payload cannot be encoded. */
   send: () => Promise<void>
   /** Has the service issue a new channel URI for the selected channel, closing the old one. */
   renewSelectedChannel: () => Promise<void>
 }
 
-export type { ConsoleDraft, ConsoleExchange }
+export type { ConsoleDraft, ConsoleExchange, RawEncoding }
 
 export type ConsoleStore = StoreApi<ConsoleState>
 
@@ -56,6 +63,7 @@ export function createConsoleStore(
     notificationClass: defaultClass('toast'),
     messageId: '',
     payloads: { ...PAYLOAD_TEMPLATES },
+    rawEncoding: 'text',
     exchange: null,
     sending: false,
 
@@ -87,21 +95,25 @@ export function createConsoleStore(
     generateMessageId: () => set({ messageId: crypto.randomUUID() }),
     editPayload: (payload) =>
       set((state) => ({ payloads: { ...state.payloads, [state.notificationType]: payload } })),
+    chooseRawEncoding: (encoding) => set({ rawEncoding: encoding }),
     loadDraft: (draft) =>
       set((state) => ({
         notificationType: draft.notificationType,
         notificationClass: draft.notificationClass,
         messageId: draft.messageId,
         payloads: { ...state.payloads, [draft.notificationType]: draft.payload },
+        rawEncoding:
+          draft.notificationType === 'raw' ? (draft.rawEncoding ?? 'text') : state.rawEncoding,
       })),
 
     send: async () => {
       const state = get()
       const channel = state.channels.find((candidate) => candidate.token === state.selectedToken)
-      if (!channel || state.sending) {
+      const draft = toConsoleDraft(state)
+      if (!channel || state.sending || !readDraftBody(draft).ok) {
         return
       }
-      const request = buildConsoleRequest(toConsoleDraft(state), channel.channelUri)
+      const request = buildConsoleRequest(draft, channel.channelUri)
       set({ sending: true, exchange: { request } })
       const exchange = await sendConsoleRequest(fetchChannelUri, request)
       set({ sending: false, exchange })
@@ -151,6 +163,7 @@ export function toConsoleDraft(state: ConsoleState): ConsoleDraft {
     notificationClass: state.notificationClass,
     messageId: state.messageId,
     payload: state.payloads[state.notificationType],
+    rawEncoding: state.rawEncoding,
   }
 }
 

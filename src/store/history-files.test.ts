@@ -1,0 +1,246 @@
+import { describe, expect, it } from 'vitest'
+
+import { WEATHER_CHANNEL_URI, createTestEntry } from '@/test/history-builders'
+
+import { readConsoleFile } from './console-file'
+import { toHarDocument } from './history-har'
+import { readHistoryFile } from './history-files'
+import { toHistoryExport } from './history-json'
+import type { HistoryEntry } from './history-model'
+
+const EXPORTED_AT = new Date('2025-06-01T12:00:00Z')
+
+function failingId(): string {
+  throw new Error('an id was created for an entry that has one')
+}
+
+function sequentialIds(): () => string {
+  let next = 0
+  return () => {
+    next += 1
+    return `new-${next}`
+  }
+}
+
+function read(fileName: string, value: unknown, createId = failingId) {
+  const text = typeof value === 'string' ? value : JSON.stringify(value)
+  return readHistoryFile({ fileName, text, createId })
+}
+
+function expectEntries(result: ReturnType<typeof read>): HistoryEntry[] {
+  if ('error' in result) {
+    throw new Error(`expected entries, got the error: ${result.error}`)
+  }
+  return result.entries
+}
+
+const failed = createTestEntry('failed', 2_000, { failure: 'The request failed: offline' })
+delete failed.response
+const ENTRIES = [createTestEntry('newest', 3_000), failed, createTestEntry('oldest', 1_000)]
+
+/** A toast POST as a browser's network panel exports it, with HTTP/2 pseudo-headers. */
+const FOREIGN_TOAST = {
+  startedDateTime: '2025-06-01T10:00:00.000Z',
+  time: 80,
+  request: {
+    method: 'POST',
+    url: 'https://db3.notify.live.net/throttledthirdparty/01.00/AQH-token',
+    headers: [
+      { name: ':authority', value: 'db3.notify.live.net' },
+      { name: 'content-type', value: 'text/xml' },
+      { name: 'x-windowsphone-target', value: 'toast' },
+      { name: 'x-notificationclass', value: '2' },
+      { name: 'content-length', value: '42' },
+    ],
+    postData: { mimeType: 'text/xml', text: '<wp:Notification><wp:Toast/></wp:Notification>' },
+  },
+  response: {
+    status: 200,
+    statusText: 'OK',
+    headers: [{ name: 'X-NotificationStatus', value: 'Received' }],
+    content: { size: 0, mimeType: '', text: '' },
+  },
+}
+
+describe('history files', () => {
+  it('round-trips a JSON export', () => {
+    const exported = JSON.stringify(toHistoryExport(ENTRIES, EXPORTED_AT))
+    const result = read('history.json', exported)
+    expect(expectEntries(result)).toEqual(ENTRIES)
+  })
+
+  it('round-trips a HAR export', () => {
+    const har = toHarDocument(ENTRIES)
+    expect(har.log.version).toBe('1.2')
+    expect(har.log.entries.map((entry) => entry.request.url)).toEqual([
+      WEATHER_CHANNEL_URI,
+      WEATHER_CHANNEL_URI,
+      WEATHER_CHANNEL_URI,
+    ])
+    expect(har.log.entries[0]?.request.postData).toEqual({
+      mimeType: 'text/xml',
+      text: ENTRIES[2]?.request.body,
+    })
+    expect(har.log.entries[1]?.response.status).toBe(0)
+    const imported = expectEntries(read('history.har', JSON.stringify(har)))
+    expect(imported).toEqual([...ENTRIES].reverse())
+  })
+
+  it('imports MPNS posts of a foreign HAR and skips the rest', () => {
+    const har = {
+      log: {
+        version: '1.2',
+        entries: [
+          { request: { method: 'GET', url: 'https://example.com/', headers: [] } },
+          FOREIGN_TOAST,
+          { request: { method: 'POST', url: 'https://example.com/api', headers: [] } },
+        ],
+      },
+    }
+    const result = read('capture.har', har, sequentialIds())
+    expect(result).toMatchObject({ source: 'har', skipped: 2 })
+    const [entry] = expectEntries(result)
+    expect(entry).toMatchObject({
+      id: 'new-1',
+      sentAt: Date.parse('2025-06-01T10:00:00.000Z'),
+      channelToken: 'AQH-token',
+      durationMs: 80,
+      draft: { notificationType: 'toast', notificationClass: '2', messageId: '' },
+      response: { status: 200, headers: [['X-NotificationStatus', 'Received']] },
+    })
+    expect(entry?.request.headers).toEqual([
+      ['content-type', 'text/xml'],
+      ['x-windowsphone-target', 'toast'],
+      ['x-notificationclass', '2'],
+    ])
+  })
+
+  it.each([
+    ['text that is not JSON', 'notes.json', 'not JSON', /^"notes\.json" is not valid JSON/],
+    ['a JSON array', 'list.json', [], /not a history export: its JSON is not an object/],
+    ['another format', 'x.json', { format: 'other', entries: [] }, /"format" is "other"/],
+    [
+      'a newer version',
+      'x.json',
+      { format: 'wp8-mpns-emulator-history', version: 2, entries: [] },
+      /version 2, but this emulator reads version 1/,
+    ],
+    [
+      'no entries list',
+      'x.json',
+      { format: 'wp8-mpns-emulator-history', version: 1 },
+      /has no "entries" list/,
+    ],
+    [
+      'only invalid entries',
+      'x.json',
+      { format: 'wp8-mpns-emulator-history', version: 1, entries: [{ id: 'a' }] },
+      /no valid entry: entry "a" has no "sentAt" time in epoch milliseconds/,
+    ],
+    [
+      'an entry no Date can hold',
+      'x.json',
+      {
+        format: 'wp8-mpns-emulator-history',
+        version: 1,
+        entries: [createTestEntry('far', 1e300)],
+      },
+      /entry "far" has no "sentAt" time in epoch milliseconds/,
+    ],
+    ['a HAR without MPNS requests', 'x.har', { log: { entries: [{}] } }, /no MPNS request/],
+    ['a HAR without entries', 'x.har', { log: {} }, /not a HAR document/],
+    ['an object that is no entry', 'x.json', { hello: 1 }, /neither a history export/],
+  ])('rejects %s', (_case, fileName, value, message) => {
+    const result = read(fileName, value)
+    expect(result).toEqual({ error: expect.stringMatching(message) as unknown })
+  })
+
+  it('skips invalid entries and counts them', () => {
+    const exported = toHistoryExport(ENTRIES, EXPORTED_AT)
+    const result = read('x.json', { ...exported, entries: [...exported.entries, { id: 7 }] })
+    expect(result).toMatchObject({ skipped: 1, skipReason: 'its "id" is missing' })
+    expect(expectEntries(result)).toHaveLength(3)
+  })
+})
+
+describe('readConsoleFile', () => {
+  const readFile = (fileName: string, text: string) =>
+    readConsoleFile({ fileName, text, createId: sequentialIds() })
+
+  it.each([
+    [
+      'a toast',
+      '<wp:Notification xmlns:wp="WPNotification"><wp:Toast><wp:Text1>A</wp:Text1></wp:Toast></wp:Notification>',
+      'toast',
+      'Loaded the toast payload from "drop.xml".',
+    ],
+    [
+      'a FlipTile',
+      '<wp:Notification xmlns:wp="WPNotification" Version="2.0"><wp:Tile Template="FlipTile"/></wp:Notification>',
+      'tile',
+      'Loaded the FlipTile tile payload from "drop.xml".',
+    ],
+    [
+      'a tile without Template',
+      '<wp:Notification xmlns:wp="WPNotification"><wp:Tile/></wp:Notification>',
+      'tile',
+      'Loaded the tile payload, which has no Template attribute, from "drop.xml".',
+    ],
+    [
+      'other XML',
+      '<feed><entry/></feed>',
+      null,
+      '"drop.xml" has no wp:Toast or wp:Tile under wp:Notification, so it was loaded as is into the payload.',
+    ],
+  ])('loads %s as the payload', (_case, text, notificationType, message) => {
+    expect(readFile('drop.xml', text)).toEqual({
+      kind: 'payload',
+      notificationType,
+      payload: text,
+      message,
+    })
+  })
+
+  it('loads malformed XML as is with the parse error', () => {
+    const result = readFile('broken.xml', '<wp:Notification><wp:Toast></wp:Notification>')
+    expect(result).toMatchObject({ kind: 'payload', notificationType: null })
+    expect(result.message).toMatch(/^"broken\.xml" is not well-formed XML, so it was loaded as is/)
+  })
+
+  it('loads the newest entry of a history export', () => {
+    const older = createTestEntry('older', 1_000, {
+      draft: { notificationType: 'raw', notificationClass: '3', messageId: '', payload: 'hi' },
+    })
+    const newer = createTestEntry('newer', 9_000)
+    const text = JSON.stringify(toHistoryExport([older, newer], EXPORTED_AT))
+    expect(readFile('saved.json', text)).toEqual({
+      kind: 'draft',
+      draft: newer.draft,
+      message:
+        'Loaded the newest of 2 saved requests from "saved.json": a toast to Contoso Weather.',
+    })
+  })
+
+  it('loads a single saved entry', () => {
+    const entry = createTestEntry('only', 1_000)
+    expect(readFile('one.json', JSON.stringify(entry))).toMatchObject({
+      kind: 'draft',
+      draft: entry.draft,
+    })
+  })
+
+  it('loads the first MPNS request of a HAR file', () => {
+    const text = JSON.stringify({
+      log: { entries: [{ request: { method: 'GET' } }, FOREIGN_TOAST] },
+    })
+    expect(readFile('capture.har', text)).toMatchObject({
+      kind: 'draft',
+      draft: { notificationType: 'toast', notificationClass: '2' },
+      message: 'Loaded the saved request from "capture.har": a toast.',
+    })
+  })
+
+  it('reports a file it cannot read', () => {
+    expect(readFile('notes.txt', 'hello')).toMatchObject({ kind: 'error' })
+  })
+})
