@@ -95,3 +95,40 @@ test('copied snippets deliver the console toast', async ({ context, phone, devCo
 
   await rm(workDir, { recursive: true, force: true })
 })
+
+test('a copied Base64 raw snippet reaches the app', async ({
+  context,
+  phone,
+  devConsole,
+  mpns,
+}) => {
+  test.skip(process.platform === 'win32', 'the curl snippet is POSIX shell')
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: PREVIEW_ORIGIN })
+
+  await test.step('launch Contoso Weather and keep it on screen', async () => {
+    await phone.launchWithPermission('Contoso Weather', true)
+    await expect.poll(() => mpns.readForegroundAppId()).toBe('contoso-weather')
+  })
+
+  const snippet = await test.step('copy the binary raw starter as curl', async () => {
+    await devConsole.channel.selectOption({ label: WEATHER_CHANNEL })
+    await devConsole.loadStarter('Raw binary')
+    await expect(devConsole.rawEncodingOption('Base64')).toBeChecked()
+    await devConsole.copySnippet('curl')
+    return devConsole.page.evaluate(() => navigator.clipboard.readText())
+  })
+
+  await test.step('run it: printf writes the bytes and curl sends them', async () => {
+    expect(snippet).toContain('| curl -sS -i')
+    const { stdout } = await promisify(execFile)('bash', ['-c', snippet], {
+      timeout: RUN_TIMEOUT_MS,
+    })
+    expect(stdout).toMatch(/^HTTP\/1\.1 200 OK\r?$/m)
+    expect(stdout).toMatch(/^X-NotificationStatus: Received\r?$/m)
+  })
+
+  await test.step('the app logs the bytes, not the Base64 text', async () => {
+    // The app decodes raw bytes as UTF-8, so the PNG signature's first byte shows as U+FFFD.
+    await expect(phone.notificationLog).toContainText('\uFFFDPNG')
+  })
+})

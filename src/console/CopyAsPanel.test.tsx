@@ -90,4 +90,15 @@ describe('CopyAsPanel', () => {
     const figure = await screen.findByRole('figure', { name: 'C# snippet' })
     expect(await within(figure).findByText(/var body = "temperature=-4";/)).toBeTruthy()
   })
+
+  it('disables copying for invalid Base64', () => {
+    consoleStore.setState({ channels: [CHANNEL], selectedToken: CHANNEL.token })
+    consoleStore.getState().chooseNotificationType('raw')
+    consoleStore.getState().chooseRawEncoding('base64')
+    consoleStore.getState().editPayload('not base64!')
+    render(<CopyAsPanel />)
+
+    expect(screen.getByRole('button', { name: 'Copy as curl' })).toHaveProperty('disabled', true)
+    expect(screen.getByText(/^Invalid Base64 body: "!" at position 11/)).toBeTruthy()
+  })
 })

@@ -3,7 +3,8 @@ import type { ChangeEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 
 import { logWarn } from '@/lib/log'
-import { buildConsoleRequest } from '@/store/console-request'
+import { buildConsoleRequest, readDraftBody } from '@/store/console-request'
+import type { ConsoleDraft, ConsoleRequest } from '@/store/console-request'
 import { toConsoleDraft, useConsoleStore } from '@/store/console-store'
 
 import styles from './CopyAsPanel.module.css'
@@ -13,6 +14,9 @@ import { SNIPPET_LANGUAGES } from './snippets/snippet-languages'
 import type { SnippetLanguage } from './snippets/snippet-languages'
 
 type GenerateSnippet = typeof generateSnippet
+
+/** The request to write out, or why there is none. */
+type SnippetSource = { ok: true; request: ConsoleRequest } | { ok: false; reason: string }
 
 let generatorLoad: Promise<GenerateSnippet> | null = null
 
@@ -33,18 +37,17 @@ export function CopyAsPanel() {
   const [expanded, setExpanded] = useState(false)
   const [shownLanguage, setShownLanguage] = useState<SnippetLanguage>('curl')
   const generate = useSnippetGenerator(expanded)
+  const source = toSnippetSource(draft, channelUri)
 
   const handleCopy = async (language: SnippetLanguage) => {
-    if (channelUri === null) {
+    if (!source.ok) {
       return
     }
     const label = toLabel(language)
     setShownLanguage(language)
     try {
       const generateText = await loadSnippetGenerator()
-      await navigator.clipboard.writeText(
-        generateText(language, buildConsoleRequest(draft, channelUri)),
-      )
+      await navigator.clipboard.writeText(generateText(language, source.request))
       setStatus(`Copied the ${label} snippet.`)
     } catch (error) {
       logWarn('[console]', `Failed to copy the ${label} snippet.`, error)
@@ -57,12 +60,9 @@ export function CopyAsPanel() {
     setShownLanguage(event.target.value as SnippetLanguage)
   }
 
-  let snippetText = 'Open a channel first: launch an app and allow notifications.'
-  if (channelUri !== null) {
-    snippetText =
-      generate === null
-        ? 'Loading the snippet…'
-        : generate(shownLanguage, buildConsoleRequest(draft, channelUri))
+  let snippetText = source.ok ? 'Loading the snippet…' : source.reason
+  if (source.ok && generate !== null) {
+    snippetText = generate(shownLanguage, source.request)
   }
 
   return (
@@ -76,13 +76,14 @@ export function CopyAsPanel() {
             key={language}
             type="button"
             className={consoleStyles.secondaryButton}
-            disabled={channelUri === null}
+            disabled={!source.ok}
             onClick={() => void handleCopy(language)}
           >
             Copy as {label}
           </button>
         ))}
       </div>
+      {!source.ok && <p className={consoleStyles.hint}>{source.reason}</p>}
       <p role="status" className={styles.status}>
         {status}
       </p>
@@ -117,6 +118,18 @@ export function CopyAsPanel() {
       )}
     </section>
   )
+}
+
+/** Builds the request the console would send now, unless it has no channel or no valid body. */
+function toSnippetSource(draft: ConsoleDraft, channelUri: string | null): SnippetSource {
+  if (channelUri === null) {
+    return { ok: false, reason: 'Open a channel first: launch an app and allow notifications.' }
+  }
+  const body = readDraftBody(draft)
+  if (!body.ok) {
+    return { ok: false, reason: body.message }
+  }
+  return { ok: true, request: buildConsoleRequest(draft, channelUri) }
 }
 
 /** Loads the generators once the snippet is shown, so that they stay out of the startup bundle. */

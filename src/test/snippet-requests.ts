@@ -1,11 +1,11 @@
-import type { SentRequest } from '@/mpns/http-format'
 import { buildConsoleRequest } from '@/store/console-request'
+import type { ConsoleRequest } from '@/store/console-request'
 
 /** Channel URI of the snippet requests, on the default dev server port. */
 export const SNIPPET_CHANNEL_URI = 'http://127.0.0.1:5173/throttledthirdparty/01.00/AAAA-bbbb'
 
 /** A two-line toast with the default class and no message ID. */
-export const TOAST_REQUEST: SentRequest = buildConsoleRequest(
+export const TOAST_REQUEST: ConsoleRequest = buildConsoleRequest(
   {
     notificationType: 'toast',
     notificationClass: '2',
@@ -22,7 +22,7 @@ export const TOAST_REQUEST: SentRequest = buildConsoleRequest(
  * A one-line FlipTile update with non-ASCII text, both quote characters, a typographic
  * apostrophe, `$` and a backtick in BackContent, a cleared element, class 11 and a message ID.
  */
-export const TILE_REQUEST: SentRequest = buildConsoleRequest(
+export const TILE_REQUEST: ConsoleRequest = buildConsoleRequest(
   {
     notificationType: 'tile',
     notificationClass: '11',
@@ -34,12 +34,27 @@ export const TILE_REQUEST: SentRequest = buildConsoleRequest(
 )
 
 /** A raw body with a CRLF, a trailing line feed and non-ASCII text, sent with no class header. */
-export const RAW_REQUEST: SentRequest = buildConsoleRequest(
+export const RAW_REQUEST: ConsoleRequest = buildConsoleRequest(
   {
     notificationType: 'raw',
     notificationClass: '',
     messageId: '',
     payload: 'city=Tromsø\r\ntemperature=-4\n',
+  },
+  SNIPPET_CHANNEL_URI,
+)
+
+/**
+ * A Base64 raw body whose bytes are not UTF-8: 0xFF, NUL, "%", "'", "\", a line feed and "A",
+ * which printf formats and shell quoting treat specially.
+ */
+export const BINARY_RAW_REQUEST: ConsoleRequest = buildConsoleRequest(
+  {
+    notificationType: 'raw',
+    notificationClass: '3',
+    messageId: '',
+    payload: '/wAlJ1wKQQ==',
+    rawEncoding: 'base64',
   },
   SNIPPET_CHANNEL_URI,
 )

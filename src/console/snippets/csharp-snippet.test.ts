@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 
-import { RAW_REQUEST, TILE_REQUEST, TOAST_REQUEST } from '@/test/snippet-requests'
+import {
+  BINARY_RAW_REQUEST,
+  RAW_REQUEST,
+  TILE_REQUEST,
+  TOAST_REQUEST,
+} from '@/test/snippet-requests'
 
 import { createCSharpSnippet } from './csharp-snippet'
 import { toSnippetRequest } from './snippet-request'
@@ -99,11 +104,39 @@ const CSHARP_RAW = [
   '',
 ].join('\n')
 
+const CSHARP_BINARY_RAW = [
+  '// .NET 6 or later: dotnet new console, then replace Program.cs with this file.',
+  'using System.Text;',
+  '',
+  'var channelUri = "http://127.0.0.1:5173/throttledthirdparty/01.00/AAAA-bbbb";',
+  'var body = Convert.FromBase64String("/wAlJ1wKQQ==");',
+  '',
+  'using var client = new HttpClient();',
+  'using var request = new HttpRequestMessage(new HttpMethod("POST"), channelUri);',
+  'request.Headers.TryAddWithoutValidation("X-NotificationClass", "3");',
+  '// ByteArrayContent sends the bytes and headers as given; StringContent would add a charset.',
+  'request.Content = new ByteArrayContent(body);',
+  '',
+  '// SendAsync throws only when no response arrives; 4xx and 5xx responses are returned.',
+  'using var response = await client.SendAsync(request);',
+  'Console.WriteLine($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}");',
+  'foreach (var name in new[] { "X-NotificationStatus", "X-DeviceConnectionStatus", "X-SubscriptionStatus", "X-MessageID", "X-Emulator-Reason" })',
+  '{',
+  '    if (response.Headers.TryGetValues(name, out var values))',
+  '    {',
+  '        Console.WriteLine($"{name}: {string.Join(", ", values)}");',
+  '    }',
+  '}',
+  'Console.WriteLine(await response.Content.ReadAsStringAsync());',
+  '',
+].join('\n')
+
 describe('createCSharpSnippet', () => {
   it.each([
     ['a toast', TOAST_REQUEST, CSHARP_TOAST],
     ['a tile with non-ASCII text and quotes', TILE_REQUEST, CSHARP_TILE],
     ['a raw body', RAW_REQUEST, CSHARP_RAW],
+    ['a binary raw body', BINARY_RAW_REQUEST, CSHARP_BINARY_RAW],
   ])('writes %s', (_name, request, expected) => {
     expect(createCSharpSnippet(toSnippetRequest(request))).toBe(expected)
   })

@@ -1,5 +1,5 @@
 import { PRINTED_RESPONSE_HEADERS, splitBodyLines } from './snippet-request'
-import type { SnippetRequest } from './snippet-request'
+import type { SnippetBody, SnippetRequest } from './snippet-request'
 import { quoteCSharp } from './string-literals'
 
 /**
@@ -41,7 +41,9 @@ export function createCSharpSnippet(request: SnippetRequest): string {
         `request.Headers.TryAddWithoutValidation(${quoteCSharp(name)}, ${quoteCSharp(value)});`,
     ),
     '// ByteArrayContent sends the bytes and headers as given; StringContent would add a charset.',
-    'request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));',
+    request.body.encoding === 'base64'
+      ? 'request.Content = new ByteArrayContent(body);'
+      : 'request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));',
   ]
   if (contentHeaders.length > 0) {
     lines.push(
@@ -74,10 +76,13 @@ function isContentHeader(name: string): boolean {
   return CONTENT_HEADER_NAMES.has(name.toLowerCase())
 }
 
-function formatBody(body: string): string[] {
-  const lines = splitBodyLines(body)
+function formatBody(body: SnippetBody): string[] {
+  if (body.encoding === 'base64') {
+    return [`var body = Convert.FromBase64String(${quoteCSharp(body.base64)});`]
+  }
+  const lines = splitBodyLines(body.text)
   if (lines === null) {
-    return [`var body = ${quoteCSharp(body)};`]
+    return [`var body = ${quoteCSharp(body.text)};`]
   }
   const quoted = lines.map((line) => `    ${quoteCSharp(line)}`)
   return ['var body = string.Join(', '    "\\n",', `${quoted.join(',\n')});`]

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 
-import { RAW_REQUEST, TILE_REQUEST, TOAST_REQUEST } from '@/test/snippet-requests'
+import {
+  BINARY_RAW_REQUEST,
+  RAW_REQUEST,
+  TILE_REQUEST,
+  TOAST_REQUEST,
+} from '@/test/snippet-requests'
 
 import { createCurlSnippet } from './curl-snippet'
 import { toSnippetRequest } from './snippet-request'
@@ -38,11 +43,23 @@ const CURL_RAW = [
   '',
 ].join('\n')
 
+const CURL_BINARY_RAW = [
+  '# POSIX shell (bash, zsh) with curl and printf.',
+  '# The empty Content-Type header keeps curl from adding its form type to a request that has none.',
+  "# printf writes the body's bytes from octal escapes, and curl reads them from stdin.",
+  "printf '\\377\\000\\045\\047\\134\\012A' | curl -sS -i 'http://127.0.0.1:5173/throttledthirdparty/01.00/AAAA-bbbb' \\",
+  "  -H 'X-NotificationClass: 3' \\",
+  "  -H 'Content-Type:' \\",
+  '  --data-binary @-',
+  '',
+].join('\n')
+
 describe('createCurlSnippet', () => {
   it.each([
     ['a toast', TOAST_REQUEST, CURL_TOAST],
     ['a tile with non-ASCII text and quotes', TILE_REQUEST, CURL_TILE],
     ['a raw body', RAW_REQUEST, CURL_RAW],
+    ['a binary raw body', BINARY_RAW_REQUEST, CURL_BINARY_RAW],
   ])('writes %s', (_name, request, expected) => {
     expect(createCurlSnippet(toSnippetRequest(request))).toBe(expected)
   })

@@ -19,7 +19,13 @@ const GENERATORS: Readonly<Record<SnippetLanguage, (request: SnippetRequest) => 
   csharp: createCSharpSnippet,
 }
 
-/** Writes the console's request as source text that sends it in the given language. */
-export function generateSnippet(language: SnippetLanguage, request: SentRequest): string {
+/**
+ * Writes the console's request as source text that sends it in the given language. The body
+ * is `bodyBytes` where present, as for a Base64 raw payload, and `body` as UTF-8 otherwise.
+ */
+export function generateSnippet(
+  language: SnippetLanguage,
+  request: SentRequest & { bodyBytes?: Uint8Array },
+): string {
   return GENERATORS[language](toSnippetRequest(request))
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { NotificationType } from '@/mpns/types'
 import { buildConsoleRequest } from '@/store/console-request'
 import {
+  BINARY_RAW_REQUEST,
   RAW_REQUEST,
   SNIPPET_CHANNEL_URI,
   TILE_REQUEST,
@@ -171,11 +172,62 @@ const MPNS_RAW = [
   '',
 ].join('\n')
 
+const MPNS_BINARY_RAW = [
+  '// Node.js with the mpns package 2.1.3 (npm install mpns@2.1.3).',
+  '// Save as send.cjs and run: node send.cjs',
+  '// The package sends raw notifications with Content-Type: text/xml.',
+  "const mpns = require('mpns')",
+  '',
+  "const channelUri = 'http://127.0.0.1:5173/throttledthirdparty/01.00/AAAA-bbbb'",
+  "const payload = Buffer.from('/wAlJ1wKQQ==', 'base64')",
+  'mpns.sendRaw(',
+  '  channelUri,',
+  '  {',
+  '    payload,',
+  '  },',
+  '  printOutcome,',
+  ')',
+  '',
+  '// The package passes its result as the error for 400, 401, 403, 404, 405, 406, 412 and 503.',
+  'function printOutcome(error, result) {',
+  '  const outcome = error ?? result',
+  '  if (outcome.statusCode === undefined) {',
+  "    console.error('The request failed before any response:', outcome.innerError)",
+  '    process.exitCode = 1',
+  '    return',
+  '  }',
+  '  console.log(`HTTP ${outcome.statusCode}`)',
+  '  const headers = [',
+  "    ['X-NotificationStatus', outcome.notificationStatus],",
+  "    ['X-DeviceConnectionStatus', outcome.deviceConnectionStatus],",
+  "    ['X-SubscriptionStatus', outcome.subscriptionStatus],",
+  '  ]',
+  '  for (const [name, value] of headers) {',
+  '    if (value !== undefined) {',
+  '      console.log(`${name}: ${value}`)',
+  '    }',
+  '  }',
+  '  // The package reads no other response header and discards the body, so X-MessageID and',
+  '  // X-Emulator-Reason cannot be printed. Copy as Node fetch prints them.',
+  '  if (outcome.innerError !== undefined) {',
+  '    console.log(`The package reports: ${outcome.innerError}`)',
+  '  }',
+  '  if (outcome.shouldDeleteChannel) {',
+  "    console.log('The package advises deleting the channel.')",
+  '  }',
+  '  if (outcome.minutesToDelay !== undefined) {',
+  '    console.log(`The package advises waiting ${outcome.minutesToDelay} minutes before a retry.`)',
+  '  }',
+  '}',
+  '',
+].join('\n')
+
 describe('createMpnsPackageSnippet', () => {
   it.each([
     ['a toast', TOAST_REQUEST, MPNS_TOAST],
     ['a tile with non-ASCII text and quotes', TILE_REQUEST, MPNS_TILE],
     ['a raw body', RAW_REQUEST, MPNS_RAW],
+    ['a binary raw body', BINARY_RAW_REQUEST, MPNS_BINARY_RAW],
   ])('writes %s', (_name, request, expected) => {
     expect(createMpnsPackageSnippet(toSnippetRequest(request))).toBe(expected)
   })

@@ -5,8 +5,8 @@ import { parseXmlDocument } from '@/mpns/payload/xml'
 import { readHeader } from '@/mpns/request'
 import type { NotificationType, TilePayload, ToastPayload } from '@/mpns/types'
 
-import { readNotificationType, splitBodyLines } from './snippet-request'
-import type { SnippetRequest } from './snippet-request'
+import { readBodyBytes, readNotificationType, splitBodyLines } from './snippet-request'
+import type { SnippetBody, SnippetRequest } from './snippet-request'
 import { quoteSingleQuoted } from './string-literals'
 
 /** A call of one of the package's send functions, or none when it cannot express the request. */
@@ -113,12 +113,12 @@ export function createMpnsPackageSnippet(request: SnippetRequest): string {
   return lines.join('\n')
 }
 
-function mapPayload(type: NotificationType, body: string): PackageMapping {
+function mapPayload(type: NotificationType, body: SnippetBody): PackageMapping {
   if (type === 'raw') {
     return mapRawPayload(body)
   }
   try {
-    const root = parseXmlDocument(new TextEncoder().encode(body))
+    const root = parseXmlDocument(readBodyBytes(body))
     return type === 'toast'
       ? mapToastPayload(parseToastPayload(root, []))
       : mapTilePayload(parseTilePayload(root, []))
@@ -191,26 +191,34 @@ function mapTilePayload(tile: TilePayload): PackageMapping {
   return { call: { setup: [], functionName, properties }, gaps }
 }
 
-function mapRawPayload(body: string): PackageMapping {
-  if (body === '') {
+function mapRawPayload(body: SnippetBody): PackageMapping {
+  if (body.encoding === 'text' && body.text === '') {
     return {
       call: null,
       gaps: ['The package cannot send an empty raw notification: sendRaw throws a TypeError.'],
     }
   }
-  const lines = splitBodyLines(body)
-  const setup =
-    lines === null
-      ? [`const payload = ${quoteSingleQuoted(body)}`]
-      : [
-          'const payload = [',
-          ...lines.map((line) => `  ${quoteSingleQuoted(line)},`),
-          "].join('\\n')",
-        ]
+  const setup = formatPayloadDeclaration(body)
   return {
     call: { setup, functionName: 'sendRaw', properties: ['payload'] },
     gaps: ['The package sends raw notifications with Content-Type: text/xml.'],
   }
+}
+
+function formatPayloadDeclaration(body: SnippetBody): string[] {
+  if (body.encoding === 'base64') {
+    // A Buffer goes as the payload option, because sendRaw takes a bare Buffer for options.
+    return [`const payload = Buffer.from(${quoteSingleQuoted(body.base64)}, 'base64')`]
+  }
+  const lines = splitBodyLines(body.text)
+  if (lines === null) {
+    return [`const payload = ${quoteSingleQuoted(body.text)}`]
+  }
+  return [
+    'const payload = [',
+    ...lines.map((line) => `  ${quoteSingleQuoted(line)},`),
+    "].join('\\n')",
+  ]
 }
 
 function describeHeaderGaps(request: SnippetRequest, type: NotificationType): string[] {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 
-import { RAW_REQUEST, TILE_REQUEST, TOAST_REQUEST } from '@/test/snippet-requests'
+import {
+  BINARY_RAW_REQUEST,
+  RAW_REQUEST,
+  TILE_REQUEST,
+  TOAST_REQUEST,
+} from '@/test/snippet-requests'
 
 import { createNodeFetchSnippet } from './node-fetch-snippet'
 import { toSnippetRequest } from './snippet-request'
@@ -90,11 +95,36 @@ const NODE_FETCH_RAW = [
   '',
 ].join('\n')
 
+const NODE_FETCH_BINARY_RAW = [
+  '// Node.js 18 or later. Save as send.mjs and run: node send.mjs',
+  "const channelUri = 'http://127.0.0.1:5173/throttledthirdparty/01.00/AAAA-bbbb'",
+  "const body = Buffer.from('/wAlJ1wKQQ==', 'base64')",
+  '',
+  'const response = await fetch(channelUri, {',
+  "  method: 'POST',",
+  '  headers: [',
+  "    ['X-NotificationClass', '3'],",
+  '  ],',
+  '  body,',
+  '})',
+  '',
+  'console.log(`HTTP ${response.status} ${response.statusText}`)',
+  "for (const name of ['X-NotificationStatus', 'X-DeviceConnectionStatus', 'X-SubscriptionStatus', 'X-MessageID', 'X-Emulator-Reason']) {",
+  '  const value = response.headers.get(name)',
+  '  if (value !== null) {',
+  '    console.log(`${name}: ${value}`)',
+  '  }',
+  '}',
+  'console.log(await response.text())',
+  '',
+].join('\n')
+
 describe('createNodeFetchSnippet', () => {
   it.each([
     ['a toast', TOAST_REQUEST, NODE_FETCH_TOAST],
     ['a tile with non-ASCII text and quotes', TILE_REQUEST, NODE_FETCH_TILE],
     ['a raw body', RAW_REQUEST, NODE_FETCH_RAW],
+    ['a binary raw body', BINARY_RAW_REQUEST, NODE_FETCH_BINARY_RAW],
   ])('writes %s', (_name, request, expected) => {
     expect(createNodeFetchSnippet(toSnippetRequest(request))).toBe(expected)
   })

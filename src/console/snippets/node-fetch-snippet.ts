@@ -1,5 +1,5 @@
 import { PRINTED_RESPONSE_HEADERS, splitBodyLines } from './snippet-request'
-import type { SnippetRequest } from './snippet-request'
+import type { SnippetBody, SnippetRequest } from './snippet-request'
 import { quoteSingleQuoted } from './string-literals'
 
 /** Writes the request as an ES module for Node.js that sends it with the built-in fetch. */
@@ -17,8 +17,7 @@ export function createNodeFetchSnippet(request: SnippetRequest): string {
     headerLines.length === 0
       ? '  headers: [],'
       : ['  headers: [', ...headerLines, '  ],'].join('\n'),
-    '  // Bytes, not a string: fetch adds Content-Type: text/plain to a string body.',
-    '  body: new TextEncoder().encode(body),',
+    ...formatBodyOption(request.body),
     '})',
     '',
     'console.log(`HTTP ${response.status} ${response.statusText}`)',
@@ -33,14 +32,27 @@ export function createNodeFetchSnippet(request: SnippetRequest): string {
   ].join('\n')
 }
 
-function formatBody(body: string): string[] {
-  const lines = splitBodyLines(body)
+function formatBody(body: SnippetBody): string[] {
+  if (body.encoding === 'base64') {
+    return [`const body = Buffer.from(${quoteSingleQuoted(body.base64)}, 'base64')`]
+  }
+  const lines = splitBodyLines(body.text)
   if (lines === null) {
-    return [`const body = ${quoteSingleQuoted(body)}`]
+    return [`const body = ${quoteSingleQuoted(body.text)}`]
   }
   return [
     'const body = [',
     ...lines.map((line) => `  ${quoteSingleQuoted(line)},`),
     "].join('\\n')",
+  ]
+}
+
+function formatBodyOption(body: SnippetBody): string[] {
+  if (body.encoding === 'base64') {
+    return ['  body,']
+  }
+  return [
+    '  // Bytes, not a string: fetch adds Content-Type: text/plain to a string body.',
+    '  body: new TextEncoder().encode(body),',
   ]
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 
-import { RAW_REQUEST, TILE_REQUEST, TOAST_REQUEST } from '@/test/snippet-requests'
+import {
+  BINARY_RAW_REQUEST,
+  RAW_REQUEST,
+  TILE_REQUEST,
+  TOAST_REQUEST,
+} from '@/test/snippet-requests'
 
 import { createPowerShellSnippet } from './powershell-snippet'
 import { toSnippetRequest } from './snippet-request'
@@ -97,11 +102,41 @@ const POWERSHELL_RAW = [
   '',
 ].join('\n')
 
+const POWERSHELL_BINARY_RAW = [
+  '#Requires -Version 7.0',
+  '# SkipHttpErrorCheck, new in PowerShell 7, keeps Invoke-WebRequest from throwing on 4xx and',
+  '# 5xx statuses, so the script can print the headers and body that explain them.',
+  "$channelUri = 'http://127.0.0.1:5173/throttledthirdparty/01.00/AAAA-bbbb'",
+  "$body = [System.Convert]::FromBase64String('/wAlJ1wKQQ==')",
+  '# Invoke-WebRequest adds Content-Type: application/x-www-form-urlencoded to a POST without one.',
+  '# The emulator does not check the Content-Type of raw notifications.',
+  '$request = @{',
+  '  Uri = $channelUri',
+  "  Method = 'POST'",
+  '  Headers = [ordered]@{',
+  "    'X-NotificationClass' = '3'",
+  '  }',
+  '  Body = $body',
+  '  SkipHttpErrorCheck = $true',
+  '}',
+  '$response = Invoke-WebRequest @request',
+  '',
+  '"HTTP $($response.StatusCode) $($response.StatusDescription)"',
+  "foreach ($name in 'X-NotificationStatus', 'X-DeviceConnectionStatus', 'X-SubscriptionStatus', 'X-MessageID', 'X-Emulator-Reason') {",
+  '  if ($response.Headers.ContainsKey($name)) {',
+  '    "${name}: $($response.Headers[$name])"',
+  '  }',
+  '}',
+  '$response.Content',
+  '',
+].join('\n')
+
 describe('createPowerShellSnippet', () => {
   it.each([
     ['a toast', TOAST_REQUEST, POWERSHELL_TOAST],
     ['a tile with non-ASCII text and quotes', TILE_REQUEST, POWERSHELL_TILE],
     ['a raw body', RAW_REQUEST, POWERSHELL_RAW],
+    ['a binary raw body', BINARY_RAW_REQUEST, POWERSHELL_BINARY_RAW],
   ])('writes %s', (_name, request, expected) => {
     expect(createPowerShellSnippet(toSnippetRequest(request))).toBe(expected)
   })

@@ -1,5 +1,5 @@
 import { PRINTED_RESPONSE_HEADERS, splitBodyLines } from './snippet-request'
-import type { SnippetRequest } from './snippet-request'
+import type { SnippetBody, SnippetRequest } from './snippet-request'
 import { quotePowerShell } from './string-literals'
 
 /**
@@ -17,7 +17,9 @@ export function createPowerShellSnippet(request: SnippetRequest): string {
   }
   parameters.push(
     ...formatHeaders(otherHeaders),
-    '  Body = [System.Text.Encoding]::UTF8.GetBytes($body)',
+    request.body.encoding === 'base64'
+      ? '  Body = $body'
+      : '  Body = [System.Text.Encoding]::UTF8.GetBytes($body)',
     '  SkipHttpErrorCheck = $true',
   )
 
@@ -63,10 +65,13 @@ function formatHeaders(headers: readonly (readonly [string, string])[]): string[
   ]
 }
 
-function formatBody(body: string): string[] {
-  const lines = splitBodyLines(body)
+function formatBody(body: SnippetBody): string[] {
+  if (body.encoding === 'base64') {
+    return [`$body = [System.Convert]::FromBase64String(${quotePowerShell(body.base64)})`]
+  }
+  const lines = splitBodyLines(body.text)
   if (lines === null) {
-    return [`$body = ${quotePowerShell(body)}`]
+    return [`$body = ${quotePowerShell(body.text)}`]
   }
   // Joined with "`n" rather than written as a here-string, whose line breaks follow the file's.
   return ['$body = @(', ...lines.map((line) => `  ${quotePowerShell(line)}`), ') -join "`n"']

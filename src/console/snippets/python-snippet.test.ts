@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 
-import { RAW_REQUEST, TILE_REQUEST, TOAST_REQUEST } from '@/test/snippet-requests'
+import {
+  BINARY_RAW_REQUEST,
+  RAW_REQUEST,
+  TILE_REQUEST,
+  TOAST_REQUEST,
+} from '@/test/snippet-requests'
 
 import { createPythonSnippet } from './python-snippet'
 import { toSnippetRequest } from './snippet-request'
@@ -93,11 +98,40 @@ const PYTHON_RAW = [
   '',
 ].join('\n')
 
+const PYTHON_BINARY_RAW = [
+  '# Python 3.9 or later, standard library only.',
+  'import base64',
+  'import urllib.error',
+  'import urllib.request',
+  '',
+  "channel_uri = 'http://127.0.0.1:5173/throttledthirdparty/01.00/AAAA-bbbb'",
+  "body = base64.b64decode('/wAlJ1wKQQ==')",
+  "request = urllib.request.Request(channel_uri, data=body, method='POST')",
+  "request.add_header('X-NotificationClass', '3')",
+  '# urllib adds Content-Type: application/x-www-form-urlencoded to a body sent without one.',
+  '# The emulator does not check the Content-Type of raw notifications.',
+  '',
+  'try:',
+  '    response = urllib.request.urlopen(request, timeout=30)',
+  'except urllib.error.HTTPError as error:',
+  '    # urlopen raises HTTPError for 4xx and 5xx statuses, and the error carries the response.',
+  '    response = error',
+  '',
+  "print('HTTP', response.status, response.reason)",
+  "for name in ('X-NotificationStatus', 'X-DeviceConnectionStatus', 'X-SubscriptionStatus', 'X-MessageID', 'X-Emulator-Reason'):",
+  '    value = response.headers.get(name)',
+  '    if value is not None:',
+  "        print(f'{name}: {value}')",
+  "print(response.read().decode('utf-8'))",
+  '',
+].join('\n')
+
 describe('createPythonSnippet', () => {
   it.each([
     ['a toast', TOAST_REQUEST, PYTHON_TOAST],
     ['a tile with non-ASCII text and quotes', TILE_REQUEST, PYTHON_TILE],
     ['a raw body', RAW_REQUEST, PYTHON_RAW],
+    ['a binary raw body', BINARY_RAW_REQUEST, PYTHON_BINARY_RAW],
   ])('writes %s', (_name, request, expected) => {
     expect(createPythonSnippet(toSnippetRequest(request))).toBe(expected)
   })

@@ -1,13 +1,14 @@
 import { readHeader } from '@/mpns/request'
 
 import { PRINTED_RESPONSE_HEADERS, splitBodyLines } from './snippet-request'
-import type { SnippetRequest } from './snippet-request'
+import type { SnippetBody, SnippetRequest } from './snippet-request'
 import { quoteSingleQuoted } from './string-literals'
 
 /** Writes the request as a Python 3 script that sends it with urllib.request. */
 export function createPythonSnippet(request: SnippetRequest): string {
   const lines = [
     '# Python 3.9 or later, standard library only.',
+    ...(request.body.encoding === 'base64' ? ['import base64'] : []),
     'import urllib.error',
     'import urllib.request',
     '',
@@ -43,10 +44,13 @@ export function createPythonSnippet(request: SnippetRequest): string {
   return lines.join('\n')
 }
 
-function formatBody(body: string): string[] {
-  const lines = splitBodyLines(body)
+function formatBody(body: SnippetBody): string[] {
+  if (body.encoding === 'base64') {
+    return [`body = base64.b64decode(${quoteSingleQuoted(body.base64)})`]
+  }
+  const lines = splitBodyLines(body.text)
   if (lines === null) {
-    return [`body = ${quoteSingleQuoted(body)}.encode('utf-8')`]
+    return [`body = ${quoteSingleQuoted(body.text)}.encode('utf-8')`]
   }
   return [
     "body = '\\n'.join([",

@@ -9,11 +9,16 @@ import { promisify } from 'node:util'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { SentRequest } from '@/mpns/http-format'
 import { parseTilePayload } from '@/mpns/payload/tile'
 import { parseToastPayload } from '@/mpns/payload/toast'
 import { parseXmlDocument } from '@/mpns/payload/xml'
-import { RAW_REQUEST, TILE_REQUEST, TOAST_REQUEST } from '@/test/snippet-requests'
+import type { ConsoleRequest } from '@/store/console-request'
+import {
+  BINARY_RAW_REQUEST,
+  RAW_REQUEST,
+  TILE_REQUEST,
+  TOAST_REQUEST,
+} from '@/test/snippet-requests'
 
 import { generateSnippet } from './generate-snippet'
 import type { SnippetLanguage } from './snippet-languages'
@@ -81,6 +86,7 @@ const REQUESTS = [
   ['toast', TOAST_REQUEST],
   ['tile', TILE_REQUEST],
   ['raw', RAW_REQUEST],
+  ['binary raw', BINARY_RAW_REQUEST],
 ] as const
 
 let server: Server
@@ -105,7 +111,10 @@ describe('generated snippets', () => {
     it.runIf(runner.available).each(REQUESTS)(
       `${runner.language} sends the %s request`,
       async (_name, request) => {
-        const sent: SentRequest = { ...request, url: serverOrigin + new URL(request.url).pathname }
+        const sent: ConsoleRequest = {
+          ...request,
+          url: serverOrigin + new URL(request.url).pathname,
+        }
         recorded = []
 
         const output = await runSnippet(runner, generateSnippet(runner.language, sent))
@@ -125,7 +134,7 @@ describe('generated snippets', () => {
           expectSamePayload(sent, received)
           return
         }
-        expect(received?.body.equals(Buffer.from(sent.body, 'utf8'))).toBe(true)
+        expect(received?.body.equals(Buffer.from(sent.bodyBytes))).toBe(true)
         expect(pickHeaders(received, sent)).toEqual(sent.headers)
         expect(output).toContain(`X-Emulator-Reason: ${EMULATOR_REASON}`)
         expect(output).toContain(RESPONSE_BODY)
@@ -174,7 +183,7 @@ async function runSnippet(runner: SnippetRunner, snippet: string): Promise<strin
 /** Returns the received headers that the request names, with the request's letter case, in arrival order. */
 function pickHeaders(
   received: RecordedRequest | undefined,
-  sent: SentRequest,
+  sent: ConsoleRequest,
 ): Array<readonly [string, string]> {
   const sentNames = new Map(sent.headers.map(([name]) => [name.toLowerCase(), name]))
   return (received?.rawHeaders ?? []).flatMap(([name, value]) => {
@@ -192,11 +201,11 @@ function readReceivedHeader(
 }
 
 /** Compares what the mpns package wrote with the console's payload, field by field. */
-function expectSamePayload(sent: SentRequest, received: RecordedRequest | undefined): void {
+function expectSamePayload(sent: ConsoleRequest, received: RecordedRequest | undefined): void {
   const receivedBody = received?.body ?? Buffer.alloc(0)
   const target = sent.headers.find(([name]) => name === 'X-WindowsPhone-Target')?.[1]
   if (target === undefined) {
-    expect(receivedBody.toString('utf8')).toBe(sent.body)
+    expect(receivedBody.equals(Buffer.from(sent.bodyBytes))).toBe(true)
     return
   }
   const parse = target === 'toast' ? parseToastPayload : parseTilePayload

@@ -2,17 +2,21 @@ import type { SentRequest } from '@/mpns/http-format'
 import { readHeader } from '@/mpns/request'
 import type { HeaderEntry, NotificationType } from '@/mpns/types'
 
-/** A request as every snippet writes it out, with a body that encodes to the bytes sent. */
+/** A request body: UTF-8 text, or Base64 of bytes that are not valid UTF-8. */
+export type SnippetBody =
+  { encoding: 'text'; text: string } | { encoding: 'base64'; base64: string }
+
+/** A request as every snippet writes it out. */
 export interface SnippetRequest {
   method: string
   url: string
   headers: readonly HeaderEntry[]
-  body: string
+  body: SnippetBody
 }
 
 /**
  * Response headers each snippet prints, when present: the three MPNS status headers, the
- * echoed message ID and the emulator's explanation of its answer.
+ * echoed message ID and the emulator's explanation of its response.
  */
 export const PRINTED_RESPONSE_HEADERS: readonly string[] = [
   'X-NotificationStatus',
@@ -23,12 +27,27 @@ export const PRINTED_RESPONSE_HEADERS: readonly string[] = [
 ]
 
 /**
- * Converts the console's request for the snippets. Lone surrogates in the body become U+FFFD,
- * because the console's UTF-8 encoder sends them so, and no snippet language can write them.
+ * Converts the console's request for the snippets. The body comes from `bodyBytes`, the bytes
+ * the console sends, where present, and from the UTF-8 encoding of `body` otherwise.
  */
-export function toSnippetRequest(request: SentRequest): SnippetRequest {
-  const body = new TextDecoder().decode(new TextEncoder().encode(request.body))
-  return { method: request.method, url: request.url, headers: request.headers, body }
+export function toSnippetRequest(
+  request: SentRequest & { bodyBytes?: Uint8Array },
+): SnippetRequest {
+  const bytes = request.bodyBytes ?? new TextEncoder().encode(request.body)
+  return {
+    method: request.method,
+    url: request.url,
+    headers: request.headers,
+    body: toSnippetBody(bytes),
+  }
+}
+
+/** Returns the bytes a snippet body sends. */
+export function readBodyBytes(body: SnippetBody): Uint8Array {
+  if (body.encoding === 'text') {
+    return new TextEncoder().encode(body.text)
+  }
+  return Uint8Array.from(atob(body.base64), (character) => character.charCodeAt(0))
 }
 
 /** Reads the notification type from X-WindowsPhone-Target, as the service does. */
@@ -46,4 +65,22 @@ export function readNotificationType(request: SnippetRequest): NotificationType 
  */
 export function splitBodyLines(body: string): string[] | null {
   return body.includes('\n') ? body.split('\n') : null
+}
+
+function toSnippetBody(bytes: Uint8Array): SnippetBody {
+  try {
+    // ignoreBOM keeps a leading byte order mark in the text, so that it is sent too.
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
+    return { encoding: 'text', text }
+  } catch (error) {
+    // A fatal decoder throws TypeError for bytes that are not UTF-8, and those go as Base64.
+    if (!(error instanceof TypeError)) {
+      throw error
+    }
+    let binary = ''
+    for (const byte of bytes) {
+      binary += String.fromCharCode(byte)
+    }
+    return { encoding: 'base64', base64: btoa(binary) }
+  }
 }
