@@ -35,6 +35,9 @@ export interface ConsoleSendOptions {
   messageId?: string
 }
 
+/** Labels of the console's `Copy as …` buttons and `Snippet language` options. */
+export type SnippetLabel = 'curl' | 'Node fetch' | 'Node mpns' | 'Python' | 'PowerShell' | 'C#'
+
 /** Format of the console's `Engine time` status: `2025-06-01 12:00:00 UTC`. */
 const ENGINE_TIME_PATTERN = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) UTC$/
 
@@ -87,6 +90,11 @@ export class DevConsolePage {
   readonly createCertificateButton: Locator
   readonly certificateTable: Locator
   readonly caCertificateLink: Locator
+  /** The `Copy as` region: snippet buttons, their status and the `Show snippet` disclosure. */
+  readonly copyAs: Locator
+  readonly copyAsStatus: Locator
+  readonly showSnippetButton: Locator
+  readonly snippetLanguage: Locator
   /** The payload as the selected channel's handset would draw it, updated while typing. */
   readonly preview: Locator
   /** Tile frames after the update merged, each a figure named like `Medium, back`. */
@@ -169,6 +177,13 @@ export class DevConsolePage {
     })
     this.caCertificateLink = this.serviceCertificates.getByRole('link', {
       name: 'Download CA certificate',
+      exact: true,
+    })
+    this.copyAs = page.getByRole('region', { name: 'Copy as', exact: true })
+    this.copyAsStatus = this.copyAs.getByRole('status')
+    this.showSnippetButton = this.copyAs.getByRole('button', { name: 'Show snippet', exact: true })
+    this.snippetLanguage = this.copyAs.getByRole('combobox', {
+      name: 'Snippet language',
       exact: true,
     })
     this.preview = page.getByRole('region', { name: 'Preview', exact: true })
@@ -315,6 +330,23 @@ export class DevConsolePage {
   /** Waits for a response whose status line starts with the given status. */
   async expectStatus(status: number): Promise<void> {
     await expect(this.response).toHaveText(new RegExp(`^HTTP/1\\.1 ${status} `))
+  }
+
+  /** Copies the request the console would send now as a snippet and waits for the confirmation. */
+  async copySnippet(label: SnippetLabel): Promise<void> {
+    await this.copyAs.getByRole('button', { name: `Copy as ${label}`, exact: true }).click()
+    await expect(this.copyAsStatus).toHaveText(`Copied the ${label} snippet.`)
+  }
+
+  /** Opens `Show snippet`, picks the language and reads the snippet's text. */
+  async readSnippet(label: SnippetLabel): Promise<string> {
+    if ((await this.showSnippetButton.getAttribute('aria-expanded')) !== 'true') {
+      await this.showSnippetButton.click()
+    }
+    await this.snippetLanguage.selectOption({ label })
+    const snippet = this.copyAs.getByRole('figure', { name: `${label} snippet`, exact: true })
+    await expect(snippet).not.toContainText('Loading the snippet')
+    return (await snippet.locator('pre').textContent()) ?? ''
   }
 
   /** Issues a new channel URI for a channel, which expires the old one. */

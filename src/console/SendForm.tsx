@@ -5,6 +5,7 @@ import { NOTIFICATION_CLASS_OPTIONS } from '@/mpns/templates'
 import type { NotificationType } from '@/mpns/types'
 import { useConsoleStore } from '@/store/console-store'
 
+import { CopyAsPanel } from './CopyAsPanel'
 import styles from './DevConsole.module.css'
 import { HeadersList } from './HeadersList'
 import { PayloadEditor } from './PayloadEditor'
@@ -128,6 +129,7 @@ export function SendForm() {
       </button>
       <SendProgress />
       <p className={styles.hint}>Ctrl+Enter sends from anywhere in the console.</p>
+      <CopyAsPanel />
     </div>
   )
 }
