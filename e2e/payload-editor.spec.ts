@@ -9,7 +9,7 @@ const TOAST_WITH_BLANK_LINE = [
   '</wp:Notification>',
 ].join('\n')
 
-/** Line 3 with its end tag misspelled; the end tag starts at column 17. */
+/** Line 3 with its end tag misspelled. The end tag starts at column 17. */
 const TOAST_WITH_BROKEN_TAG = TOAST_WITH_BLANK_LINE.replace('</wp:Text1>', '</wp:Text2>')
 
 const XML_LIMIT_BYTES = 3072

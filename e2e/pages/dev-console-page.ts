@@ -46,9 +46,9 @@ export class DevConsolePage {
   readonly payload: Locator
   /** UTF-8 size of the payload against the body limit, as `123 of 3,072 bytes`. */
   readonly payloadSize: Locator
-  /** Diagnostics of the payload, each item as `3:17 Error: message`; absent while there are none. */
+  /** Diagnostics of the payload, each item as `3:17 Error: message`, absent while there are none. */
   readonly payloadProblems: Locator
-  /** The code editor's completion list; absent while it is closed. */
+  /** The code editor's completion list, absent while it is closed. */
   readonly payloadCompletions: Locator
   readonly sendButton: Locator
   readonly response: Locator

@@ -65,7 +65,7 @@ export function CodePayloadEditor({
       view.destroy()
       viewRef.current = null
     }
-    // The view is created once; later values arrive through the effects below.
+    // The view is created once, and later values arrive through the effects below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 

@@ -1,3 +1,5 @@
+import { WP_NOTIFICATION_NAMESPACE } from '@/mpns/payload/notification'
+
 import { findCursorContext, findWpPrefix } from './payload-context'
 import type { OpenElement } from './payload-context'
 import { createPayloadSchema, readTileTemplate } from './payload-schema'
@@ -97,7 +99,7 @@ export function completePayload(request: CompletionRequest): PayloadCompletionRe
   }
 }
 
-/** Lists the children the schema allows in `parent` that are not there yet; each appears once. */
+/** Lists the children the schema allows in `parent` that are not there yet, because each appears once. */
 function listChildNames(
   schema: PayloadSchema,
   parent: OpenElement | null,
@@ -149,7 +151,7 @@ function describeRootAttributes(
   const version = element.attributes.some((attribute) => attribute.name === 'Version')
     ? ' Version="2.0"'
     : ''
-  return ` ${declaration}="WPNotification"${version}`
+  return ` ${declaration}="${WP_NOTIFICATION_NAMESPACE}"${version}`
 }
 
 function toEndTagCompletion(element: OpenElement, closed: boolean): PayloadCompletion {
@@ -197,7 +199,7 @@ function toValueCompletion(
   }
 }
 
-/** Finds a schema attribute by the name written in the tag, reading `xmlns:p` as the declaration. */
+/** Finds a schema attribute by its name in the tag, reading `xmlns:p` as the declaration. */
 function findAttribute(
   schema: PayloadSchema,
   element: OpenElement,

@@ -44,12 +44,12 @@ type AttributeScanState =
   | { kind: 'value'; start: number; name: string; quote: string }
   | { kind: 'other' }
 
-/** One piece of markup: a start, end or empty-element tag, or a comment, CDATA section or declaration. */
+/** One piece of markup: a start, end or empty-element tag, or a comment, CDATA or declaration. */
 interface Tag {
   kind: TagKind
   name: string
   start: number
-  /** Index just after the closing `>`; the text length when the tag is unterminated. */
+  /** Index just after the closing `>`, or where the next tag starts when there is none. */
   end: number
   terminated: boolean
 }
@@ -76,7 +76,7 @@ export function toLocalName(qualifiedName: string): string {
 export function findCursorContext(text: string, position: number): CursorContext {
   const stack: OpenElement[] = []
 
-  for (const tag of scanTags(text, 0)) {
+  for (const tag of scanTags(text)) {
     if (tag.start >= position) {
       break
     }
@@ -91,7 +91,10 @@ export function findCursorContext(text: string, position: number): CursorContext
   return { kind: 'content', parent, siblings: findSiblings(text, { position, stack }) }
 }
 
-/** Finds the prefix a document binds to WPNotification: '' for a default namespace, 'wp' when none is declared. */
+/**
+ * Finds the prefix a document binds to WPNotification: '' for a default namespace declaration,
+ * and 'wp' when the document declares none yet.
+ */
 export function findWpPrefix(text: string): string {
   const declaration = /\bxmlns(?::([\w.-]+))?\s*=\s*["']WPNotification["']/.exec(text)
   if (!declaration) {
@@ -227,7 +230,7 @@ function findSiblings(
   const depth = stack.length
   const scanStack: OpenElement[] = []
 
-  for (const tag of scanTags(text, 0)) {
+  for (const tag of scanTags(text)) {
     if (tag.start === typedTag) {
       continue
     }
@@ -255,9 +258,9 @@ function applyTag(stack: OpenElement[], tag: Tag): void {
   }
 }
 
-/** Yields every tag from `from` onwards, skipping element content. */
-function* scanTags(text: string, from: number): Generator<Tag> {
-  let index = text.indexOf('<', from)
+/** Yields every tag in document order, skipping element content. */
+function* scanTags(text: string): Generator<Tag> {
+  let index = text.indexOf('<')
   while (index !== -1) {
     const tag = readTag(text, index)
     yield tag

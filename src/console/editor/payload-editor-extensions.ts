@@ -42,6 +42,9 @@ const COMPLETION_TYPES: Readonly<Record<PayloadCompletionKind, string>> = {
   value: 'enum',
 }
 
+/** Largest boost magnitude CodeMirror accepts. */
+const MAX_BOOST = 99
+
 /** Time after the last edit before the payload is checked again, in milliseconds. */
 const LINT_DELAY_MS = 250
 
@@ -130,9 +133,14 @@ function completeAt(
   }
 }
 
-function toCompletion(option: PayloadCompletion): Completion {
+/**
+ * Converts a completion for CodeMirror. The boost keeps the schema's order, such as Text1 before
+ * Text2, where CodeMirror would sort equal matches by label.
+ */
+function toCompletion(option: PayloadCompletion, index: number): Completion {
   return {
     label: option.label,
+    boost: -Math.min(index, MAX_BOOST),
     type: COMPLETION_TYPES[option.kind],
     info: option.description,
     apply: (view, _completion, from, to) => {
@@ -159,7 +167,7 @@ function lintPayload(view: EditorView, hooks: PayloadEditorHooks): Diagnostic[] 
       authenticated: context.authenticated,
     })
   } catch (error) {
-    logError('[console]', 'Failed to check the payload', error)
+    logError('[console]', `Failed to check the ${context.notificationType} payload`, error)
     diagnostics = []
   }
 

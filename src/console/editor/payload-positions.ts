@@ -47,7 +47,7 @@ export function locateStartTag(text: string, localNamePattern: string | null): T
   return { from: tag.index, to: tag.index + tag[0].length }
 }
 
-/** Returns the line's text without its leading whitespace, or an empty range at its end when blank. */
+/** Returns the line's range without its leading whitespace, empty at its end when it is blank. */
 export function locateLine(text: string, line: number): TextRange {
   const { start, end } = findLineBounds(text, line)
   const indent = /^\s*/.exec(text.slice(start, end))?.[0].length ?? 0
@@ -85,7 +85,10 @@ function findTagOnLine(text: string, line: number, name: string): TextRange | nu
   return { from: start + index, to }
 }
 
-/** Returns the offsets of a one-based line's first character and of its end; lines past the end are the last line. */
+/**
+ * Returns the offsets of a one-based line's first character and of its end. A line past the
+ * end of the text is read as the last line.
+ */
 function findLineBounds(text: string, line: number): { start: number; end: number } {
   let start = 0
   for (let current = 1; current < line; current++) {

@@ -1,7 +1,8 @@
+import { WP_NOTIFICATION_NAMESPACE } from '@/mpns/payload/notification'
 import { TILE_FIELD_NAMES, TILE_FIELDS_BY_TEMPLATE } from '@/mpns/tile-fields'
 import type { TileFieldName, TileTemplate } from '@/mpns/types'
 
-/** The payload kinds the editor completes; raw bodies have no schema. */
+/** The payload kinds the editor completes. Raw bodies have no schema. */
 export type XmlPayloadType = 'toast' | 'tile'
 
 /** An attribute the engine reads, with the values it accepts when they form a closed list. */
@@ -16,7 +17,7 @@ export interface SchemaAttribute {
 export interface SchemaElement {
   name: string
   attributes: readonly SchemaAttribute[]
-  /** Local names of the child elements it takes; empty for elements that contain only text. */
+  /** Local names of the child elements it takes, none for elements that contain only text. */
   children: readonly string[]
   description: string
 }
@@ -26,10 +27,6 @@ export interface PayloadSchema {
   root: string
   elements: ReadonlyMap<string, SchemaElement>
 }
-
-/** Namespace URI and conventional prefix of every MPNS payload element. */
-export const WP_NAMESPACE_URI = 'WPNotification'
-export const DEFAULT_WP_PREFIX = 'wp'
 
 /** Values of `Template` on `wp:Tile`. A tile without the attribute is a legacy tile. */
 export const TILE_TEMPLATE_VALUES = ['FlipTile', 'IconicTile', 'CycleTile'] as const
@@ -72,26 +69,26 @@ const TILE_FIELD_DESCRIPTIONS: Readonly<Record<TileFieldName, string>> = {
   WideContent2: 'Second text row of the wide tile.',
   WideContent3: 'Third text row of the wide tile.',
   BackgroundColor: 'Background colour as #AARRGGBB, such as #FF1BA1E2.',
-  CycleImage1: 'First cycled image; local URIs only.',
-  CycleImage2: 'Second cycled image; local URIs only.',
-  CycleImage3: 'Third cycled image; local URIs only.',
-  CycleImage4: 'Fourth cycled image; local URIs only.',
-  CycleImage5: 'Fifth cycled image; local URIs only.',
-  CycleImage6: 'Sixth cycled image; local URIs only.',
-  CycleImage7: 'Seventh cycled image; local URIs only.',
-  CycleImage8: 'Eighth cycled image; local URIs only.',
-  CycleImage9: 'Ninth cycled image; local URIs only.',
+  CycleImage1: 'First cycled image, from a local URI only.',
+  CycleImage2: 'Second cycled image, from a local URI only.',
+  CycleImage3: 'Third cycled image, from a local URI only.',
+  CycleImage4: 'Fourth cycled image, from a local URI only.',
+  CycleImage5: 'Fifth cycled image, from a local URI only.',
+  CycleImage6: 'Sixth cycled image, from a local URI only.',
+  CycleImage7: 'Seventh cycled image, from a local URI only.',
+  CycleImage8: 'Eighth cycled image, from a local URI only.',
+  CycleImage9: 'Ninth cycled image, from a local URI only.',
 }
 
 const CLEAR_ACTION: SchemaAttribute = {
   name: 'Action',
   values: ['Clear'],
-  description: 'Action="Clear" resets the property; a value sent with it is ignored.',
+  description: 'Action="Clear" resets the property, and a value sent with it is ignored.',
 }
 
 const NAMESPACE_DECLARATION: SchemaAttribute = {
-  name: `xmlns:${DEFAULT_WP_PREFIX}`,
-  values: [WP_NAMESPACE_URI],
+  name: 'xmlns:wp',
+  values: [WP_NOTIFICATION_NAMESPACE],
   description: 'Binds the wp prefix to the WPNotification namespace.',
 }
 
@@ -147,7 +144,8 @@ function createToastElements(): SchemaElement[] {
 
 function createTileElements(template: TileTemplate | undefined): SchemaElement[] {
   const fields = template === undefined ? TILE_FIELD_NAMES : TILE_FIELDS_BY_TEMPLATE[template]
-  // Version="2.0" belongs to the Windows Phone 8 templates; a legacy tile is sent without it.
+  const templateName = template === undefined ? 'any template' : `the ${template} template`
+  // Version="2.0" belongs to the Windows Phone 8 templates, so a legacy tile is sent without it.
   const version: SchemaAttribute[] =
     template === 'Legacy'
       ? []
@@ -172,16 +170,16 @@ function createTileElements(template: TileTemplate | undefined): SchemaElement[]
         {
           name: 'Template',
           values: TILE_TEMPLATE_VALUES,
-          description: 'Windows Phone 8 tile template; leave it out for a legacy tile.',
+          description: 'Windows Phone 8 tile template. Leave it out for a legacy tile.',
         },
         {
           name: 'Id',
           values: [],
-          description: 'Navigation URI of a secondary tile; leave it out for the application tile.',
+          description: 'Navigation URI of a secondary tile. Leave it out for the application tile.',
         },
       ],
       children: fields,
-      description: `Tile update${template === undefined ? '' : ` for the ${template} template`}; each element at most once.`,
+      description: `Tile update for ${templateName}. Each element is read once.`,
     },
     ...fields.map((name) => ({
       name,

@@ -1,7 +1,7 @@
 import { AUTHENTICATED_MAX_BODY_BYTES } from '@/mpns/request'
 import type { EngineSettings, NotificationType } from '@/mpns/types'
 
-/** What decides the body size limit of one request. */
+/** Inputs that decide the body size limit of one request. */
 export interface PayloadLimitContext {
   type: NotificationType
   settings: EngineSettings
@@ -59,7 +59,7 @@ export function findOffsetPastLimit(text: string, limit: number): number {
   return text.length
 }
 
-/** UTF-8 length of one code point; a lone surrogate is sent as U+FFFD, which takes 3 bytes. */
+/** UTF-8 length of one code point. A lone surrogate is sent as U+FFFD, which takes 3 bytes. */
 function toUtf8Length(codePoint: number): number {
   if (codePoint < 0x80) {
     return 1

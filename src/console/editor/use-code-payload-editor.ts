@@ -44,7 +44,7 @@ export function useCodePayloadEditor(
             editorModule = null
             logError(
               '[console]',
-              'Failed to load the code editor; the plain payload editor stays',
+              'Failed to load the code editor, so the plain payload editor stays in use',
               error,
             )
           })
