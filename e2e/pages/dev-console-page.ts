@@ -59,6 +59,12 @@ export class DevConsolePage {
   /** The payload's elements as form fields, shown in the Form view. */
   readonly payloadFields: Locator
   readonly rawEncoding: Locator
+  /** UTF-8 size of the payload against the body limit, as `123 of 3,072 bytes`. */
+  readonly payloadSize: Locator
+  /** Diagnostics of the payload, each item as `3:17 Error: message`, absent while there are none. */
+  readonly payloadProblems: Locator
+  /** The code editor's completion list, absent while it is closed. */
+  readonly payloadCompletions: Locator
   readonly sendButton: Locator
   readonly response: Locator
   readonly request: Locator
@@ -130,6 +136,9 @@ export class DevConsolePage {
     this.payloadView = page.getByRole('radiogroup', { name: 'Payload view', exact: true })
     this.payloadFields = page.getByRole('group', { name: 'Payload fields', exact: true })
     this.rawEncoding = page.getByRole('radiogroup', { name: 'Raw body encoding', exact: true })
+    this.payloadSize = page.getByRole('status', { name: 'Payload size', exact: true })
+    this.payloadProblems = page.getByRole('list', { name: 'Payload problems', exact: true })
+    this.payloadCompletions = page.getByRole('listbox', { name: 'Completions', exact: true })
     this.sendButton = page.getByRole('button', { name: 'Send', exact: true })
     this.response = page.getByRole('region', { name: 'Response', exact: true })
     this.request = page.getByRole('region', { name: 'Request', exact: true })

@@ -1,6 +1,13 @@
-import { useEffect, useRef } from 'react'
+import { useId, useMemo, useRef } from 'react'
 
-import styles from './DevConsole.module.css'
+import { DEFAULT_ENGINE_SETTINGS } from '@/mpns/engine'
+import { useConsoleStore } from '@/store/console-store'
+
+import { PayloadSizeStatus } from './editor/PayloadSizeStatus'
+import { PlainPayloadEditor } from './editor/PlainPayloadEditor'
+import type { PayloadEditorContext } from './editor/payload-editor-extensions'
+import { countUtf8Bytes, measurePayload } from './editor/payload-size'
+import { useCodePayloadEditor } from './editor/use-code-payload-editor'
 
 interface PayloadEditorProps {
   value: string
@@ -8,35 +15,52 @@ interface PayloadEditorProps {
 }
 
 /**
- * Edits the payload as plain text in a contenteditable textbox, so that QA can `fill()` it and
- * read it with `toHaveText()` as they will with a rich editor.
+ * Edits the payload: as plain text at first, then in the code editor once it has loaded after
+ * the first frame. The store keeps the text, so nothing typed before the switch is lost. The
+ * byte count below follows the body size limit of the chosen type and channel.
  */
 export function PayloadEditor({ value, onChange }: PayloadEditorProps) {
-  const editorRef = useRef<HTMLDivElement>(null)
+  const sizeId = useId()
+  const plainEditorRef = useRef<HTMLDivElement>(null)
+  const codeEditor = useCodePayloadEditor(plainEditorRef)
+  const notificationType = useConsoleStore((state) => state.notificationType)
+  const settings = useConsoleStore((state) => state.settings)
+  const authenticated = useConsoleStore((state) =>
+    state.channels.some(
+      (channel) => channel.token === state.selectedToken && channel.serviceName !== undefined,
+    ),
+  )
 
-  useEffect(() => {
-    const editor = editorRef.current
-    // Writing only when the text differs keeps the caret where the user is typing.
-    if (editor && editor.innerText !== value) {
-      editor.innerText = value
-    }
-  }, [value])
-
-  const handleInput = () => {
-    onChange(editorRef.current?.innerText ?? '')
-  }
+  const context = useMemo<PayloadEditorContext>(
+    // Until the worker has sent its settings, the editor checks against the defaults, and the
+    // byte count shows no limit.
+    () => ({ notificationType, settings: settings ?? DEFAULT_ENGINE_SETTINGS, authenticated }),
+    [notificationType, settings, authenticated],
+  )
+  const size =
+    settings === null
+      ? { bytes: countUtf8Bytes(value), limit: null, overLimit: false as const }
+      : measurePayload(value, { type: notificationType, settings, authenticated })
 
   return (
-    <div
-      ref={editorRef}
-      className={styles.payload}
-      role="textbox"
-      aria-multiline="true"
-      aria-label="Payload"
-      contentEditable="plaintext-only"
-      spellCheck={false}
-      suppressContentEditableWarning
-      onInput={handleInput}
-    />
+    <>
+      {codeEditor === null ? (
+        <PlainPayloadEditor
+          value={value}
+          onChange={onChange}
+          editorRef={plainEditorRef}
+          describedBy={sizeId}
+        />
+      ) : (
+        <codeEditor.Editor
+          value={value}
+          onChange={onChange}
+          context={context}
+          describedBy={sizeId}
+          takeFocus={codeEditor.takeFocus}
+        />
+      )}
+      <PayloadSizeStatus id={sizeId} size={size} />
+    </>
   )
 }
