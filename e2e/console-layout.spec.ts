@@ -1,10 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
-import type { Locator, Page } from '@playwright/test'
+import type { Locator } from '@playwright/test'
 
+import { expectNoSeriousViolations } from './axe'
 import { expect, test } from './fixtures'
-
-/** Impact levels that fail the scan, as in the accessibility spec. */
-const FAILING_IMPACTS = new Set(['serious', 'critical'])
 
 /** Pixels of slack when two boxes are compared, for borders and sub-pixel rounding. */
 const LAYOUT_SLACK_PX = 2
@@ -132,15 +129,4 @@ async function boxOf(
     throw new Error('The element has no layout box.')
   }
   return box
-}
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze()
-  const serious = results.violations
-    .filter((violation) => FAILING_IMPACTS.has(violation.impact ?? ''))
-    .map((violation) => {
-      const targets = violation.nodes.map((node) => node.target.join(' ')).join(', ')
-      return `${violation.id} (${violation.impact}): ${violation.help} at ${targets}`
-    })
-  expect(serious, serious.join('\n')).toEqual([])
 }

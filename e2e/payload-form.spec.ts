@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright'
-
+import { expectNoSeriousViolations } from './axe'
 import { expect, test } from './fixtures'
 import { WEATHER_CHANNEL } from './payloads'
 
@@ -23,11 +22,7 @@ test('a FlipTile edited in the form updates the tile', async ({ phone, devConsol
   })
 
   await test.step('the form has no serious accessibility violations', async () => {
-    const results = await new AxeBuilder({ page: devConsole.page }).analyze()
-    const serious = results.violations.filter(
-      (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-    )
-    expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([])
+    await expectNoSeriousViolations(devConsole.page)
   })
 
   await test.step('a field edit rewrites the XML, escaped', async () => {

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, useState } from 'react'
+import { Suspense, lazy } from 'react'
 import type { KeyboardEvent } from 'react'
 
 import { consoleStore } from '@/store/console-store'
@@ -10,6 +10,7 @@ import { ExchangeView } from './ExchangeView'
 import { MotionPanel } from './MotionPanel'
 import { PayloadPreview } from './preview/PayloadPreview'
 import { SendForm } from './SendForm'
+import { useAfterFirstFrame } from './use-after-first-frame'
 import { useConsoleFileDrop } from './use-console-file-drop'
 
 // The developer portal and the callback list load after the first frame, so that the handset's
@@ -69,21 +70,4 @@ export function DevConsole() {
       </div>
     </section>
   )
-}
-
-/** Turns true once the page has drawn its first frame after this component mounted. */
-function useAfterFirstFrame(): boolean {
-  const [drawn, setDrawn] = useState(false)
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const frame = requestAnimationFrame(() => {
-      // A task after the frame callback runs once the frame is painted.
-      timer = setTimeout(() => setDrawn(true), 0)
-    })
-    return () => {
-      cancelAnimationFrame(frame)
-      clearTimeout(timer)
-    }
-  }, [])
-  return drawn
 }

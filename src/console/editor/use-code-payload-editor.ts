@@ -3,6 +3,7 @@ import type { ComponentType, RefObject } from 'react'
 
 import { logError } from '@/lib/log'
 
+import { useAfterFirstFrame } from '../use-after-first-frame'
 import type * as CodePayloadEditorModule from './CodePayloadEditor'
 import type { CodePayloadEditorProps } from './CodePayloadEditor'
 
@@ -24,38 +25,35 @@ export function useCodePayloadEditor(
 ): LoadedCodeEditor | null {
   const [loaded, setLoaded] = useState<LoadedCodeEditor | null>(null)
 
+  const drawn = useAfterFirstFrame()
+
   useEffect(() => {
+    if (!drawn) {
+      return undefined
+    }
     let active = true
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const frame = requestAnimationFrame(() => {
-      // A task after the frame callback runs once the frame is painted.
-      timer = setTimeout(() => {
-        editorModule ??= import('./CodePayloadEditor')
-        editorModule
-          .then(({ CodePayloadEditor }) => {
-            if (!active) {
-              return
-            }
-            const focused = document.activeElement
-            const takeFocus = focused !== null && focused === plainEditor.current
-            setLoaded({ Editor: CodePayloadEditor, takeFocus })
-          })
-          .catch((error: unknown) => {
-            editorModule = null
-            logError(
-              '[console]',
-              'Failed to load the code editor, so the plain payload editor stays in use',
-              error,
-            )
-          })
-      }, 0)
-    })
+    editorModule ??= import('./CodePayloadEditor')
+    editorModule
+      .then(({ CodePayloadEditor }) => {
+        if (!active) {
+          return
+        }
+        const focused = document.activeElement
+        const takeFocus = focused !== null && focused === plainEditor.current
+        setLoaded({ Editor: CodePayloadEditor, takeFocus })
+      })
+      .catch((error: unknown) => {
+        editorModule = null
+        logError(
+          '[console]',
+          'Failed to load the code editor, so the plain payload editor stays in use',
+          error,
+        )
+      })
     return () => {
       active = false
-      cancelAnimationFrame(frame)
-      clearTimeout(timer)
     }
-  }, [plainEditor])
+  }, [drawn, plainEditor])
 
   return loaded
 }

@@ -1,4 +1,6 @@
-import { Suspense, lazy, useEffect, useState } from 'react'
+import { Suspense, lazy } from 'react'
+
+import { useAfterFirstFrame } from '../use-after-first-frame'
 
 // The preview pulls in the tile components and the payload parser, so it loads after the first
 // frame and stays out of the script the Start screen waits for.
@@ -17,20 +19,4 @@ export function PayloadPreview() {
       <PayloadPreviewPanel />
     </Suspense>
   )
-}
-
-function useAfterFirstFrame(): boolean {
-  const [drawn, setDrawn] = useState(false)
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const frame = requestAnimationFrame(() => {
-      // A task queued from the frame callback runs once that frame is painted.
-      timer = setTimeout(() => setDrawn(true), 0)
-    })
-    return () => {
-      cancelAnimationFrame(frame)
-      clearTimeout(timer)
-    }
-  }, [])
-  return drawn
 }
