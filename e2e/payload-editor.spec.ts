@@ -113,3 +113,17 @@ test('the byte count turns into an error over the raw limit', async ({ devConsol
     await expect(devConsole.payloadProblems).toBeHidden()
   })
 })
+
+test('fill replaces several lines without leaving a blank line', async ({ devConsole, page }) => {
+  // The code editor replaces the plain one after the first frame; this checks the code editor.
+  await expect(page.locator('.cm-content')).toBeVisible()
+  await devConsole.payload.fill(TOAST_WITH_BLANK_LINE)
+  const oneLine = '<wp:Notification xmlns:wp="WPNotification"/>'
+  await devConsole.payload.fill(oneLine)
+  await expect(devConsole.payload).toHaveText(oneLine)
+  await expect(devConsole.payloadSize).toHaveText(formatBytes(oneLine.length, XML_LIMIT_BYTES))
+
+  await devConsole.payload.press('Control+A')
+  await page.keyboard.type('x')
+  await expect(devConsole.payloadSize).toHaveText(formatBytes(1, XML_LIMIT_BYTES))
+})

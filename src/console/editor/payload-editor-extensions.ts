@@ -92,6 +92,7 @@ function createExtensions(type: NotificationType, hooks: PayloadEditorHooks): Ex
       ...lintKeymap,
     ]),
     EditorView.lineWrapping,
+    EditorView.domEventHandlers({ beforeinput: replaceWholeSelection }),
     EditorView.contentAttributes.of({
       'aria-label': 'Payload',
       'aria-multiline': 'true',
@@ -105,6 +106,34 @@ function createExtensions(type: NotificationType, hooks: PayloadEditorHooks): Ex
     }),
     PAYLOAD_EDITOR_THEME,
   ]
+}
+
+/**
+ * Replaces the whole document when typed or pasted text replaces a selection of all of it, as
+ * select-all followed by typing, or Playwright's `fill()`, does. Left to the browser, such an edit
+ * of several line elements leaves an empty line element behind, and the payload gains a "\n".
+ */
+function replaceWholeSelection(event: InputEvent, view: EditorView): boolean {
+  const replacesText =
+    event.inputType === 'insertText' || event.inputType === 'insertReplacementText'
+  const text = event.data ?? event.dataTransfer?.getData('text/plain')
+  const selection = view.contentDOM.ownerDocument.getSelection()
+  const range = selection !== null && selection.rangeCount > 0 ? selection.getRangeAt(0) : null
+  if (!replacesText || text === undefined || range === null) {
+    return false
+  }
+  const from = view.posAtDOM(range.startContainer, range.startOffset)
+  const to = view.posAtDOM(range.endContainer, range.endOffset)
+  if (from !== 0 || to !== view.state.doc.length || to === 0) {
+    return false
+  }
+  event.preventDefault()
+  view.dispatch({
+    changes: { from: 0, to, insert: text },
+    selection: { anchor: text.length },
+    userEvent: 'input.type',
+  })
+  return true
 }
 
 function completeAt(
