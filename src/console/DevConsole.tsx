@@ -1,4 +1,3 @@
-import { Suspense, lazy } from 'react'
 import type { KeyboardEvent } from 'react'
 
 import { consoleStore } from '@/store/console-store'
@@ -6,17 +5,17 @@ import { consoleStore } from '@/store/console-store'
 import { DeviceStatePanel } from './DeviceStatePanel'
 import styles from './DevConsole.module.css'
 import { EngineControlsPanel } from './EngineControlsPanel'
-import { ExchangeView } from './ExchangeView'
 import { MotionPanel } from './MotionPanel'
 import { PayloadPreview } from './preview/PayloadPreview'
 import { SendForm } from './SendForm'
-import { useAfterFirstFrame } from './use-after-first-frame'
+import { loadAfterFirstFrame } from './after-first-frame'
 import { useConsoleFileDrop } from './use-console-file-drop'
 
-// The developer portal and the callback list load after the first frame, so that the handset's
-// Start screen takes taps sooner.
-const LaterPanels = lazy(async () => ({ default: (await import('./LaterPanels')).LaterPanels }))
-const HistoryPanel = lazy(async () => ({ default: (await import('./HistoryPanel')).HistoryPanel }))
+// The exchange view (shown after a send), the history, the developer portal and the callback
+// list load after the first frame, so that the handset's Start screen takes taps sooner.
+const ExchangeView = loadAfterFirstFrame(async () => (await import('./ExchangeView')).ExchangeView)
+const HistoryPanel = loadAfterFirstFrame(async () => (await import('./HistoryPanel')).HistoryPanel)
+const LaterPanels = loadAfterFirstFrame(async () => (await import('./LaterPanels')).LaterPanels)
 
 /** Element id of the console, which the page's skip link targets. */
 export const DEV_CONSOLE_ID = 'developer-console'
@@ -27,7 +26,6 @@ export const DEV_CONSOLE_ID = 'developer-console'
  * service certificates are created and deleted.
  */
 export function DevConsole() {
-  const showLaterPanels = useAfterFirstFrame()
   const { className: dropClassName, ...dropHandlers } = useConsoleFileDrop()
   const handleKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -57,16 +55,8 @@ export function DevConsole() {
         <DeviceStatePanel />
         <EngineControlsPanel />
         <MotionPanel />
-        {showLaterPanels && (
-          <Suspense fallback={null}>
-            <HistoryPanel />
-          </Suspense>
-        )}
-        {showLaterPanels && (
-          <Suspense fallback={null}>
-            <LaterPanels />
-          </Suspense>
-        )}
+        <HistoryPanel />
+        <LaterPanels />
       </div>
     </section>
   )

@@ -5,13 +5,16 @@ import { NOTIFICATION_CLASS_OPTIONS } from '@/mpns/templates'
 import type { NotificationType } from '@/mpns/types'
 import { useConsoleStore } from '@/store/console-store'
 
-import { CopyAsPanel } from './CopyAsPanel'
 import styles from './DevConsole.module.css'
-import { HeadersList } from './HeadersList'
 import { PayloadEditor } from './PayloadEditor'
 import { SendOptions, SendProgress } from './SendOptions'
 import { toChannelOptionLabel } from './console-model'
 import { PayloadTools } from './form/PayloadTools'
+import { loadAfterFirstFrame } from './after-first-frame'
+
+// The header explanations and the snippets are not needed to draw Start, so they load after it.
+const HeadersList = loadAfterFirstFrame(async () => (await import('./HeadersList')).HeadersList)
+const CopyAsPanel = loadAfterFirstFrame(async () => (await import('./CopyAsPanel')).CopyAsPanel)
 
 const NOTIFICATION_TYPES: readonly NotificationType[] = ['toast', 'tile', 'raw']
 
