@@ -2,6 +2,8 @@ import { expectNoSeriousViolations } from './axe'
 import { expect, test } from './fixtures'
 
 test('no serious accessibility violations on any screen', async ({ page, phone }) => {
+  // Eleven full-page scans of a page with a large console take over a minute on a busy 2-core machine.
+  test.setTimeout(150_000)
   await test.step('Start screen and console', async () => {
     await expectNoSeriousViolations(page)
   })

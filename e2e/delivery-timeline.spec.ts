@@ -114,7 +114,8 @@ test('Send count and delay send a series', async ({ phone, devConsole }) => {
     await expect(devConsole.sendProgress).toHaveText(/^Sending in (60|59|58) s$/)
     await expect(devConsole.sendButton).toBeDisabled()
     await devConsole.cancelSendingButton.click()
-    await expect(devConsole.sendProgress).toBeHidden()
+    await expect(devConsole.sendProgress).toHaveText('Cancelled before sending.')
+    await expect(devConsole.cancelSendingButton).toBeHidden()
     await expect(devConsole.response).toBeHidden()
   })
 

@@ -7,13 +7,15 @@ import { useConsoleStore } from '@/store/console-store'
 
 import styles from './DevConsole.module.css'
 import { PayloadEditor } from './PayloadEditor'
-import { SendOptions, SendProgress } from './SendOptions'
 import { toChannelOptionLabel } from './console-model'
 import { PayloadTools } from './form/PayloadTools'
 import { loadAfterFirstFrame } from './after-first-frame'
 
-// The header explanations and the snippets are not needed to draw Start, so they load after it.
+// The header explanations, the send options and the snippets are not needed to draw Start, so
+// they load after it.
 const HeadersList = loadAfterFirstFrame(async () => (await import('./HeadersList')).HeadersList)
+const SendOptions = loadAfterFirstFrame(async () => (await import('./SendOptions')).SendOptions)
+const SendProgress = loadAfterFirstFrame(async () => (await import('./SendOptions')).SendProgress)
 const CopyAsPanel = loadAfterFirstFrame(async () => (await import('./CopyAsPanel')).CopyAsPanel)
 
 const NOTIFICATION_TYPES: readonly NotificationType[] = ['toast', 'tile', 'raw']

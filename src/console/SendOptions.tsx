@@ -24,9 +24,14 @@ export function SendOptions() {
 export function SendProgress() {
   const series = useConsoleStore((state) => state.series)
   const cancelSending = useConsoleStore((state) => state.cancelSending)
+  const seriesNotice = useConsoleStore((state) => state.seriesNotice)
   const remainingSeconds = useRemainingSeconds(series?.countdownEndsAt)
   if (series === null) {
-    return null
+    return seriesNotice === null ? null : (
+      <p role="status" aria-label="Send progress" className={styles.progress}>
+        {seriesNotice}
+      </p>
+    )
   }
 
   const text =

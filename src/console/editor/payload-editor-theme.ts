@@ -17,7 +17,11 @@ export const PAYLOAD_EDITOR_THEME = EditorView.theme({
     borderRadius: '4px',
     fontSize: '13px',
   },
-  '&.cm-focused': { outline: 'none', borderColor: 'var(--focus-ring)' },
+  '&.cm-focused': {
+    outline: '2px solid var(--focus-ring)',
+    outlineOffset: '2px',
+    borderColor: 'var(--focus-ring)',
+  },
   '.cm-scroller': { fontFamily: CODE_FONT, minHeight: '178px' },
   '.cm-content': { caretColor: 'var(--page-text)', padding: '8px 0' },
   '.cm-gutters': {

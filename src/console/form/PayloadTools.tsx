@@ -4,10 +4,10 @@ import { readDraftBody } from '@/store/console-request'
 import type { RawEncoding } from '@/store/console-request'
 import { useConsoleStore } from '@/store/console-store'
 
+import { loadAfterFirstFrame } from '../after-first-frame'
 import { ChoiceGroup } from './ChoiceGroup'
 import type { Choice } from './ChoiceGroup'
 import styles from './PayloadTools.module.css'
-import { StartersGallery } from './StartersGallery'
 
 type PayloadView = 'xml' | 'form'
 
@@ -22,6 +22,10 @@ const RAW_ENCODINGS: readonly Choice<RawEncoding>[] = [
 ]
 
 // The form parses XML with the engine's parser, which the Start screen does not need.
+// The starters carry a dozen payloads that the Start screen does not need, so they load after it.
+const StartersGallery = loadAfterFirstFrame(
+  async () => (await import('./StartersGallery')).StartersGallery,
+)
 const PayloadForm = lazy(async () => ({ default: (await import('./PayloadForm')).PayloadForm }))
 
 /**

@@ -110,6 +110,7 @@ describe('send series', () => {
 
     expect(fetchStub).not.toHaveBeenCalled()
     expect(store.getState().series).toBeNull()
+    expect(store.getState().seriesNotice).toBe('Cancelled before sending.')
   })
 
   it('cancels the requests not yet sent', async () => {
@@ -125,6 +126,14 @@ describe('send series', () => {
     unsubscribe()
 
     expect(fetchStub).toHaveBeenCalledTimes(2)
+    expect(store.getState().seriesNotice).toBe('Cancelled after 2 of 5 requests.')
+  })
+
+  it('clears the cancel notice when the next series starts', async () => {
+    const { store } = await createSendingStore()
+    store.setState({ seriesNotice: 'Cancelled before sending.' })
+    await store.getState().send()
+    expect(store.getState().seriesNotice).toBeNull()
   })
 
   it('ignores Send while a series runs', async () => {

@@ -23,6 +23,8 @@ export interface SendSeriesSlice {
   sendOptionErrors: Partial<Record<SendOption, string>>
   /** The series in progress, or null. */
   series: SendSeries | null
+  /** What became of the last cancelled series, shown until the next one starts; null otherwise. */
+  seriesNotice: string | null
   /** Sets a send option from the text typed into its field, or stores why the text is rejected. */
   chooseSendOption: (option: SendOption, text: string) => void
   /** Stops the countdown, or the requests not yet sent. A request in flight still completes. */
@@ -53,6 +55,7 @@ export const createSendSeriesSlice: StateCreator<ConsoleState, [], [], SendSerie
   delaySeconds: 0,
   sendOptionErrors: {},
   series: null,
+  seriesNotice: null,
 
   chooseSendOption: (option, text) => {
     const { min, max } = SEND_OPTION_LIMITS[option]
@@ -76,7 +79,12 @@ export const createSendSeriesSlice: StateCreator<ConsoleState, [], [], SendSerie
       return
     }
     countdownCancels.get(series.id)?.()
-    set({ series: null })
+    // A request in flight when Cancel is pressed still completes, so it counts as sent.
+    const seriesNotice =
+      series.countdownEndsAt === undefined
+        ? `Cancelled after ${series.current} of ${series.total} requests.`
+        : 'Cancelled before sending.'
+    set({ series: null, seriesNotice })
   },
 })
 
@@ -98,7 +106,7 @@ export async function runSendSeries(options: {
   const id = crypto.randomUUID()
   const delayMs = delaySeconds * MS_PER_SECOND
   const countdown = delayMs > 0 ? { countdownEndsAt: Date.now() + delayMs } : {}
-  set({ series: { id, total: sendCount, current: 0, ...countdown } })
+  set({ series: { id, total: sendCount, current: 0, ...countdown }, seriesNotice: null })
   if (delayMs > 0) {
     await waitForCountdown(id, delayMs)
   }
