@@ -31,7 +31,7 @@ describe('PayloadTools', () => {
     consoleStore.getState().editMessageId('kept-id')
     render(<PayloadTools />)
 
-    const starters = screen.getByRole('group', { name: 'Starters' })
+    const starters = await screen.findByRole('group', { name: 'Starters' })
     await user.click(within(starters).getByRole('button', { name: 'CycleTile' }))
 
     const state = consoleStore.getState()
