@@ -6,11 +6,7 @@ import { expect, test } from './fixtures'
 /** Pixels of slack when two boxes are compared, for borders and sub-pixel rounding. */
 const LAYOUT_SLACK_PX = 2
 
-test('the console sits beside the phone on a wide window and below it on a narrow one', async ({
-  page,
-  phone,
-  devConsole,
-}) => {
+test('console position on wide and narrow windows', async ({ page, phone, devConsole }) => {
   const consoleRegion = page.getByRole('region', { name: 'Developer console', exact: true })
   await expect(devConsole.sendButton).toBeVisible()
 
@@ -29,10 +25,7 @@ test('the console sits beside the phone on a wide window and below it on a narro
   expect(pageWidth, 'the page scrolls sideways on a narrow window').toBeLessThanOrEqual(560)
 })
 
-test('the page theme switches between dark and light, is kept on reload and stays accessible', async ({
-  page,
-  devConsole,
-}) => {
+test('page theme switch, reload and axe', async ({ page, devConsole }) => {
   const themePicker = page.getByRole('combobox', { name: 'Page theme', exact: true })
   const consoleRegion = page.getByRole('region', { name: 'Developer console', exact: true })
   await expect(devConsole.sendButton).toBeVisible()

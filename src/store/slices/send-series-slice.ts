@@ -23,7 +23,7 @@ export interface SendSeriesSlice {
   sendOptionErrors: Partial<Record<SendOption, string>>
   /** The series in progress, or null. */
   series: SendSeries | null
-  /** What became of the last cancelled series, shown until the next one starts; null otherwise. */
+  /** Outcome of the last cancelled series, shown until the next series starts, or null. */
   seriesNotice: string | null
   /** Sets a send option from the text typed into its field, or stores why the text is rejected. */
   chooseSendOption: (option: SendOption, text: string) => void
