@@ -210,6 +210,64 @@ test('dropping files loads a payload or a saved request', async ({ phone, devCon
   })
 })
 
+test('a Base64 raw request survives a HAR round trip', async ({ phone, devConsole, page }) => {
+  // The 8-byte PNG signature of the Raw binary starter.
+  const base64 = 'iVBORw0KGgo='
+
+  await test.step('send the Raw binary starter', async () => {
+    await phone.launchWithPermission('Contoso Weather', true)
+    await devConsole.channel.selectOption({ label: WEATHER_CHANNEL })
+    await devConsole.loadStarter('Raw binary')
+    await devConsole.sendButton.click()
+    await devConsole.expectStatus(200)
+    await expect(devConsole.historyEntries).toHaveCount(1)
+  })
+
+  const harPath = await test.step('Export HAR marks the body as Base64', async () => {
+    const download = await downloadFrom(page, () => devConsole.exportHarButton.click())
+    const path = test.info().outputPath(download.suggestedFilename())
+    await download.saveAs(path)
+    const har = JSON.parse(await readFile(path, 'utf8')) as {
+      log: { entries: Array<{ request: { postData: unknown; bodySize: number } }> }
+    }
+    const [entry] = har.log.entries
+    expect(entry?.request.postData).toEqual({
+      mimeType: 'application/octet-stream',
+      text: base64,
+      _encoding: 'base64',
+    })
+    expect(entry?.request.bodySize).toBe(8)
+    return path
+  })
+
+  await test.step('clear the history and switch to the Text encoding', async () => {
+    await devConsole.clearHistory()
+    await expect(devConsole.historyEntries).toHaveCount(0)
+    await devConsole.rawEncodingOption('Text').check()
+  })
+
+  await test.step('Load of the imported entry restores the Base64 encoding', async () => {
+    await devConsole.importInput.setInputFiles(harPath)
+    await expect(devConsole.historyEntries).toHaveCount(1)
+    await devConsole.historyEntries
+      .first()
+      .getByRole('button', { name: 'Load', exact: true })
+      .click()
+    await expect(devConsole.rawEncodingOption('Base64')).toBeChecked()
+    await expect(devConsole.payload).toHaveText(base64)
+    await expect(devConsole.payloadSize).toHaveText('8 of 1,024 bytes')
+  })
+
+  await test.step('Replay sends the 8 decoded bytes', async () => {
+    await devConsole.historyEntries
+      .first()
+      .getByRole('button', { name: 'Replay', exact: true })
+      .click()
+    await devConsole.expectStatus(200)
+    await expect(devConsole.request).toContainText('Content-Length: 8')
+  })
+})
+
 async function downloadFrom(page: Page, click: () => Promise<void>): Promise<Download> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()])
   return download

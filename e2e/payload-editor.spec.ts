@@ -127,3 +127,46 @@ test('fill replaces several lines without leaving a blank line', async ({ devCon
   await page.keyboard.type('x')
   await expect(devConsole.payloadSize).toHaveText(formatBytes(1, XML_LIMIT_BYTES))
 })
+
+test('Base64 raw bodies are counted and checked decoded', async ({ devConsole, page }) => {
+  const withinLimit = Buffer.from('x'.repeat(1000)).toString('base64')
+  const overLimit = Buffer.from('x'.repeat(RAW_LIMIT_BYTES + 1)).toString('base64')
+  // Byte 1024, counted from zero, starts at bit 8192, in digit 1365 counted from zero.
+  const firstColumnPastLimit = Math.floor((RAW_LIMIT_BYTES * 8) / 6) + 1
+
+  await test.step('choose a raw body in Base64', async () => {
+    await expect(page.getByText('Ctrl+Space lists the elements')).toBeVisible()
+    await devConsole.notificationType.selectOption('raw')
+    await devConsole.rawEncodingOption('Base64').check()
+  })
+
+  await test.step('1,000 bytes of Base64 fit the limit', async () => {
+    await devConsole.payload.fill(withinLimit)
+    await expect(devConsole.payloadSize).toHaveText(formatBytes(1000, RAW_LIMIT_BYTES))
+    await expect(devConsole.payloadProblems).toBeHidden()
+  })
+
+  await test.step('one byte over the limit is marked from its first digit', async () => {
+    await devConsole.payload.fill(overLimit)
+    await expect(devConsole.payloadSize).toHaveText(
+      `${formatBytes(RAW_LIMIT_BYTES + 1, RAW_LIMIT_BYTES)}: over the limit`,
+    )
+    await expect(devConsole.payloadProblems.getByRole('listitem')).toHaveText(
+      `1:${firstColumnPastLimit} Error: Payload too large: the raw body decodes to ${RAW_LIMIT_BYTES + 1} bytes, over the limit of ${RAW_LIMIT_BYTES} bytes. Shorten the payload to Base64 of ${RAW_LIMIT_BYTES} bytes or fewer.`,
+    )
+  })
+
+  await test.step('invalid Base64 is reported at its first bad character', async () => {
+    await devConsole.payload.fill('AAEC\n/w!=')
+    await expect(devConsole.payloadSize).toHaveText('Invalid Base64 (limit 1,024 bytes)')
+    await expect(devConsole.payloadProblems.getByRole('listitem')).toHaveText(
+      /^2:3 Error: Invalid Base64 body: "!" at position 8 is not allowed there\./,
+    )
+  })
+
+  await test.step('the Text encoding counts the same text as UTF-8', async () => {
+    await devConsole.rawEncodingOption('Text').check()
+    await expect(devConsole.payloadSize).toHaveText(formatBytes(9, RAW_LIMIT_BYTES))
+    await expect(devConsole.payloadProblems).toBeHidden()
+  })
+})

@@ -69,6 +69,8 @@ test('binary raw reaches the running app', async ({ phone, devConsole, mpns }) =
     await devConsole.loadStarter('Raw binary')
     await expect(devConsole.notificationType).toHaveValue('raw')
     await expect(devConsole.rawEncodingOption('Base64')).toBeChecked()
+    // iVBORw0KGgo= is the 8-byte PNG signature in 12 Base64 characters.
+    await expect(devConsole.payloadSize).toHaveText('8 of 1,024 bytes')
   })
 
   await test.step('invalid Base64 is reported', async () => {
@@ -76,8 +78,14 @@ test('binary raw reaches the running app', async ({ phone, devConsole, mpns }) =
     const error = devConsole.page.getByRole('alert').filter({ hasText: 'Invalid Base64 body' })
     await devConsole.payload.fill('not base64!')
     await expect(error).toContainText('"!" at position 11 is not allowed there')
+    await expect(devConsole.payloadProblems.getByRole('listitem')).toContainText(
+      '1:11 Error: Invalid Base64 body: "!" at position 11 is not allowed there',
+    )
+    await expect(devConsole.payloadSize).toHaveText('Invalid Base64 (limit 1,024 bytes)')
     await devConsole.payload.fill(base64)
     await expect(error).toHaveCount(0)
+    await expect(devConsole.payloadProblems).toBeHidden()
+    await expect(devConsole.payloadSize).toHaveText('8 of 1,024 bytes')
   })
 
   await test.step('send the decoded bytes', async () => {

@@ -6,7 +6,7 @@ import { useConsoleStore } from '@/store/console-store'
 import { PayloadSizeStatus } from './editor/PayloadSizeStatus'
 import { PlainPayloadEditor } from './editor/PlainPayloadEditor'
 import type { PayloadEditorContext } from './editor/payload-editor-extensions'
-import { countUtf8Bytes, measurePayload } from './editor/payload-size'
+import { countPayloadBytes, measurePayload } from './editor/payload-size'
 import { useCodePayloadEditor } from './editor/use-code-payload-editor'
 
 interface PayloadEditorProps {
@@ -17,7 +17,8 @@ interface PayloadEditorProps {
 /**
  * Edits the payload: as plain text at first, then in the code editor once it has loaded after
  * the first frame. The store keeps the text, so nothing typed before the switch is lost. The
- * byte count below follows the body size limit of the chosen type and channel.
+ * byte count below counts the bytes Send posts, the decoded bytes of a Base64 raw payload, and
+ * follows the body size limit of the chosen type and channel.
  */
 export function PayloadEditor({ value, onChange }: PayloadEditorProps) {
   const sizeId = useId()
@@ -25,6 +26,7 @@ export function PayloadEditor({ value, onChange }: PayloadEditorProps) {
   const codeEditor = useCodePayloadEditor(plainEditorRef)
   const notificationType = useConsoleStore((state) => state.notificationType)
   const settings = useConsoleStore((state) => state.settings)
+  const rawEncoding = useConsoleStore((state) => state.rawEncoding)
   const authenticated = useConsoleStore((state) =>
     state.channels.some(
       (channel) => channel.token === state.selectedToken && channel.serviceName !== undefined,
@@ -34,13 +36,22 @@ export function PayloadEditor({ value, onChange }: PayloadEditorProps) {
   const context = useMemo<PayloadEditorContext>(
     // Until the worker has sent its settings, the editor checks against the defaults, and the
     // byte count shows no limit.
-    () => ({ notificationType, settings: settings ?? DEFAULT_ENGINE_SETTINGS, authenticated }),
-    [notificationType, settings, authenticated],
+    () => ({
+      notificationType,
+      settings: settings ?? DEFAULT_ENGINE_SETTINGS,
+      authenticated,
+      rawEncoding,
+    }),
+    [notificationType, settings, authenticated, rawEncoding],
   )
   const size =
     settings === null
-      ? { bytes: countUtf8Bytes(value), limit: null, overLimit: false as const }
-      : measurePayload(value, { type: notificationType, settings, authenticated })
+      ? {
+          bytes: countPayloadBytes(value, notificationType, rawEncoding),
+          limit: null,
+          overLimit: false as const,
+        }
+      : measurePayload(value, { type: notificationType, settings, authenticated, rawEncoding })
 
   return (
     <>

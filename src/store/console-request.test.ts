@@ -50,14 +50,20 @@ describe('console request', () => {
   })
 
   it.each([
-    ['a base64url character', 'AAEC_w==', '"_" at position 5 is not allowed there'],
-    ['text after padding', 'AA==AA==', '"A" at position 5 is not allowed there'],
-    ['a length of one past whole bytes', 'AAECA', '5 characters cannot encode whole bytes'],
-    ['three padding characters', 'AA===', '5 characters cannot encode whole bytes'],
-    ['padding that ends early', 'AAA==', '5 characters cannot encode whole bytes'],
-  ])('rejects %s', (_case, payload, message) => {
+    ['a base64url character', 'AAEC_w==', '"_" at position 5 is not allowed there', 4, 5],
+    ['text after padding', 'AA==AA==', '"A" at position 5 is not allowed there', 4, 5],
+    ['an astral character', 'A\n😀', '"😀" at position 3 is not allowed there', 2, 4],
+    ['a length of one past whole bytes', 'AAECA', '5 characters cannot encode whole bytes', 4, 5],
+    ['three padding characters', 'AA===', '5 characters cannot encode whole bytes', 4, 5],
+    ['padding that ends early', 'AAA==\n', '5 characters cannot encode whole bytes', 4, 5],
+  ])('rejects %s', (_case, payload, message, from, to) => {
     const body = readDraftBody({ ...RAW_DRAFT, payload })
-    expect(body).toEqual({ ok: false, message: expect.stringContaining(message) as string })
+    expect(body).toEqual({
+      ok: false,
+      message: expect.stringContaining(message) as string,
+      from,
+      to,
+    })
   })
 
   it('throws on invalid Base64', () => {

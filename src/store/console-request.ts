@@ -25,9 +25,13 @@ export interface ConsoleRequest extends SentRequest {
   bodyBytes: Uint8Array<ArrayBuffer>
 }
 
-/** The bytes a draft sends, or why its payload cannot be sent. */
+/**
+ * The bytes a draft sends, or why its payload cannot be sent, with the range of the payload text
+ * in error in UTF-16 offsets.
+ */
 export type DraftBody =
-  { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; message: string }
+  | { ok: true; bytes: Uint8Array<ArrayBuffer> }
+  | { ok: false; message: string; from: number; to: number }
 
 export interface ConsoleExchange {
   request: SentRequest
@@ -126,8 +130,10 @@ export async function sendConsoleRequest(
  */
 function decodeBase64Body(text: string): DraftBody {
   let digits = ''
+  let lastDigitOffset = 0
   for (let index = 0; index < text.length; index += 1) {
-    const character = text.charAt(index)
+    // A whole code point, so that the message never shows half of a surrogate pair.
+    const character = String.fromCodePoint(text.codePointAt(index) ?? 0)
     if (/\s/.test(character)) {
       continue
     }
@@ -136,9 +142,12 @@ function decodeBase64Body(text: string): DraftBody {
       return {
         ok: false,
         message: `Invalid Base64 body: "${character}" at position ${index + 1} is not allowed there. Use only A-Z, a-z, 0-9, "+" and "/" with at most two "=" at the end, or choose the Text encoding.`,
+        from: index,
+        to: index + character.length,
       }
     }
     digits += character
+    lastDigitOffset = index
   }
 
   const unpadded = digits.replace(/=+$/, '')
@@ -148,6 +157,8 @@ function decodeBase64Body(text: string): DraftBody {
     return {
       ok: false,
       message: `Invalid Base64 body: ${digits.length} ${digits.length === 1 ? 'character' : 'characters'} cannot encode whole bytes. Check the payload for a missing or extra character.`,
+      from: lastDigitOffset,
+      to: lastDigitOffset + 1,
     }
   }
 

@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { WEATHER_CHANNEL_URI, createTestEntry } from '@/test/history-builders'
 
 import { readConsoleFile } from './console-file'
+import { buildConsoleRequest } from './console-request'
+import type { ConsoleDraft } from './console-request'
 import { toHarDocument } from './history-har'
 import { readHistoryFile } from './history-files'
 import { toHistoryExport } from './history-json'
 import type { HistoryEntry } from './history-model'
+import { toStoredRequest } from './history-model'
 
 const EXPORTED_AT = new Date('2025-06-01T12:00:00Z')
 
@@ -37,6 +40,40 @@ function expectEntries(result: ReturnType<typeof read>): HistoryEntry[] {
 const failed = createTestEntry('failed', 2_000, { failure: 'The request failed: offline' })
 delete failed.response
 const ENTRIES = [createTestEntry('newest', 3_000), failed, createTestEntry('oldest', 1_000)]
+
+/** The 8-byte PNG signature as a Base64 raw payload. */
+const BINARY_RAW_DRAFT: ConsoleDraft = {
+  notificationType: 'raw',
+  notificationClass: '3',
+  messageId: '',
+  payload: 'iVBORw0KGgo=',
+  rawEncoding: 'base64',
+}
+
+/** Builds a received entry for BINARY_RAW_DRAFT, as the console records it. */
+function createBinaryEntry(): HistoryEntry {
+  return createTestEntry('binary', 4_000, {
+    draft: BINARY_RAW_DRAFT,
+    request: toStoredRequest(buildConsoleRequest(BINARY_RAW_DRAFT, WEATHER_CHANNEL_URI)).request,
+  })
+}
+
+/** Builds a HAR entry of an MPNS POST whose body another tool wrote as Base64 in `encoding`. */
+function createForeignBase64Entry(
+  headers: { name: string; value: string }[],
+  text: string,
+): Record<string, unknown> {
+  return {
+    startedDateTime: '2025-06-01T10:00:00.000Z',
+    request: {
+      method: 'POST',
+      url: 'https://db3.notify.live.net/throttledthirdparty/01.00/AQH-token',
+      headers,
+      postData: { mimeType: 'application/octet-stream', text, encoding: 'base64' },
+    },
+    response: { status: 200, headers: [], content: { size: 0, mimeType: '', text: '' } },
+  }
+}
 
 /** A toast POST as a browser's network panel exports it, with HTTP/2 pseudo-headers. */
 const FOREIGN_TOAST = {
@@ -69,6 +106,14 @@ describe('history files', () => {
     expect(expectEntries(result)).toEqual(ENTRIES)
   })
 
+  it('round-trips a Base64 raw draft through JSON', () => {
+    const binary = createBinaryEntry()
+    const exported = JSON.stringify(toHistoryExport([binary], EXPORTED_AT))
+    const [imported] = expectEntries(read('history.json', exported))
+    expect(imported).toEqual(binary)
+    expect(imported?.draft.rawEncoding).toBe('base64')
+  })
+
   it('round-trips a HAR export', () => {
     const har = toHarDocument(ENTRIES)
     expect(har.log.version).toBe('1.2')
@@ -84,6 +129,72 @@ describe('history files', () => {
     expect(har.log.entries[1]?.response.status).toBe(0)
     const imported = expectEntries(read('history.har', JSON.stringify(har)))
     expect(imported).toEqual([...ENTRIES].reverse())
+  })
+
+  it('round-trips a Base64 raw body through HAR', () => {
+    const binary = createBinaryEntry()
+    const har = toHarDocument([binary])
+    const [harEntry] = har.log.entries
+    expect(harEntry?.request.postData).toEqual({
+      mimeType: 'application/octet-stream',
+      text: 'iVBORw0KGgo=',
+      _encoding: 'base64',
+    })
+    expect(harEntry?.request.bodySize).toBe(8)
+
+    const [imported] = expectEntries(read('history.har', JSON.stringify(har)))
+    expect(imported).toEqual(binary)
+    expect(imported?.draft.rawEncoding).toBe('base64')
+    expect(imported?.request.byteLength).toBe(8)
+  })
+
+  it('reads a Base64 raw body marked by "encoding"', () => {
+    const har = {
+      log: {
+        entries: [
+          createForeignBase64Entry([{ name: 'X-NotificationClass', value: '3' }], 'AAEC/w=='),
+        ],
+      },
+    }
+    const [entry] = expectEntries(read('capture.har', har, sequentialIds()))
+    expect(entry?.draft).toEqual({
+      notificationType: 'raw',
+      notificationClass: '3',
+      messageId: '',
+      payload: 'AAEC/w==',
+      rawEncoding: 'base64',
+    })
+    expect(entry?.request.body).toBe('AAEC/w==')
+    expect(entry?.request.byteLength).toBe(4)
+  })
+
+  it('keeps invalid Base64 of a raw body for the editor', () => {
+    const har = {
+      log: {
+        entries: [createForeignBase64Entry([{ name: 'X-NotificationClass', value: '3' }], 'AAE!')],
+      },
+    }
+    const [entry] = expectEntries(read('capture.har', har, sequentialIds()))
+    expect(entry?.draft).toMatchObject({ payload: 'AAE!', rawEncoding: 'base64' })
+    expect(entry?.request.byteLength).toBe(4)
+  })
+
+  it('decodes a Base64 toast body to its XML text', () => {
+    const xml = '<wp:Notification xmlns:wp="WPNotification"><wp:Toast/></wp:Notification>'
+    const headers = [
+      { name: 'X-WindowsPhone-Target', value: 'toast' },
+      { name: 'X-NotificationClass', value: '2' },
+    ]
+    const har = { log: { entries: [createForeignBase64Entry(headers, btoa(xml))] } }
+    const [entry] = expectEntries(read('capture.har', har, sequentialIds()))
+    expect(entry?.draft).toEqual({
+      notificationType: 'toast',
+      notificationClass: '2',
+      messageId: '',
+      payload: xml,
+    })
+    expect(entry?.request.body).toBe(xml)
+    expect(entry?.request.byteLength).toBe(xml.length)
   })
 
   it('imports MPNS posts of a foreign HAR and skips the rest', () => {
@@ -237,6 +348,15 @@ describe('readConsoleFile', () => {
       kind: 'draft',
       draft: { notificationType: 'toast', notificationClass: '2' },
       message: 'Loaded the saved request from "capture.har": a toast.',
+    })
+  })
+
+  it('loads a Base64 raw request of a HAR file as Base64', () => {
+    const binary = createBinaryEntry()
+    const text = JSON.stringify(toHarDocument([binary]))
+    expect(readFile('history.har', text)).toMatchObject({
+      kind: 'draft',
+      draft: BINARY_RAW_DRAFT,
     })
   })
 

@@ -2,6 +2,8 @@ import { locateChannel } from '@/mpns/channel'
 import type { ReceivedResponse, SentRequest } from '@/mpns/http-format'
 import type { HeaderEntry } from '@/mpns/types'
 
+import { readDraftBody } from './console-request'
+import type { ConsoleDraft } from './console-request'
 import type { HistoryImport, ImportedHistory } from './history-json'
 import { findHeader, toDraftFromRequest } from './history-model'
 import type { HistoryEntry } from './history-model'
@@ -20,6 +22,16 @@ interface HarEmulatorFields {
   handsetId?: string
 }
 
+interface HarPostData {
+  mimeType: string
+  text: string
+  /**
+   * `base64` when `text` is Base64 of the bytes sent. HAR 1.2 has no encoding field for
+   * `postData`, so the field is a custom one, which must start with `_`.
+   */
+  _encoding?: 'base64'
+}
+
 interface HarEntry {
   startedDateTime: string
   time: number
@@ -30,7 +42,7 @@ interface HarEntry {
     cookies: []
     headers: HarHeader[]
     queryString: []
-    postData: { mimeType: string; text: string }
+    postData: HarPostData
     headersSize: -1
     bodySize: number
   }
@@ -63,6 +75,9 @@ export interface HarDocument {
 
 /** Injected source of new entry ids, so imports stay deterministic in tests. */
 export type CreateId = () => string
+
+/** Media type of a body given as Base64, whose bytes need not be text. */
+const BINARY_MIME_TYPE = 'application/octet-stream'
 
 /** Headers that formatRequest writes itself, or that HTTP/2 tools list as pseudo-headers. */
 const DERIVED_REQUEST_HEADERS = new Set(['host', 'content-length'])
@@ -123,10 +138,7 @@ function toHarEntry(entry: HistoryEntry): HarEntry {
       cookies: [],
       headers: toHarHeaders(request.headers),
       queryString: [],
-      postData: {
-        mimeType: findHeader(request.headers, 'Content-Type') ?? '',
-        text: request.body,
-      },
+      postData: toHarPostData(entry),
       headersSize: -1,
       bodySize: request.byteLength,
     },
@@ -135,6 +147,18 @@ function toHarEntry(entry: HistoryEntry): HarEntry {
     timings: { send: 0, wait: duration, receive: 0 },
     _wp8MpnsEmulator: emulatorFields,
   }
+}
+
+/**
+ * Writes the body as sent: text as is, and a Base64 raw body as its Base64 text marked with
+ * `_encoding`, so that an import sends the same bytes again.
+ */
+function toHarPostData(entry: HistoryEntry): HarPostData {
+  const { draft, request } = entry
+  if (draft.notificationType === 'raw' && draft.rawEncoding === 'base64') {
+    return { mimeType: BINARY_MIME_TYPE, text: request.body, _encoding: 'base64' }
+  }
+  return { mimeType: findHeader(request.headers, 'Content-Type') ?? '', text: request.body }
 }
 
 function toHarResponse(
@@ -183,15 +207,12 @@ function fromHarEntry(value: unknown, createId: CreateId): HistoryEntry | null {
   }
 
   const postData = isRecord(value.request.postData) ? value.request.postData : {}
-  const body = typeof postData.text === 'string' ? postData.text : ''
   const sentHeaders = headers.filter(([name]) => !isDerivedHeader(name))
-  const request: SentRequest = {
+  const { request, draft } = fromHarPostData(postData, {
     method: 'POST',
     url,
     headers: sentHeaders,
-    body,
-    byteLength: new TextEncoder().encode(body).byteLength,
-  }
+  })
   const emulatorFields = isRecord(value._wp8MpnsEmulator) ? value._wp8MpnsEmulator : {}
   const entry: HistoryEntry = {
     id: readString(emulatorFields.id) ?? createId(),
@@ -199,11 +220,54 @@ function fromHarEntry(value: unknown, createId: CreateId): HistoryEntry | null {
     channelToken:
       readString(emulatorFields.channelToken) ??
       (location.kind === 'channel' ? location.token : ''),
-    draft: toDraftFromRequest(request),
+    draft,
     request,
   }
   copyOptionalFields(entry, value, emulatorFields)
   return entry
+}
+
+/**
+ * Reads the body of a HAR request. A body marked as Base64, by this emulator's `_encoding` or by
+ * the `encoding` field other tools write, stays Base64 in a raw draft, so that the draft sends
+ * the same bytes.
+ */
+function fromHarPostData(
+  postData: Record<string, unknown>,
+  request: Omit<SentRequest, 'body' | 'byteLength'>,
+): { request: SentRequest; draft: ConsoleDraft } {
+  const text = typeof postData.text === 'string' ? postData.text : ''
+  const encoding = readString(postData._encoding) ?? readString(postData.encoding)
+  const isBase64 = encoding?.toLowerCase() === 'base64'
+  const textRequest: SentRequest = {
+    ...request,
+    body: text,
+    byteLength: new TextEncoder().encode(text).byteLength,
+  }
+  const draft = toDraftFromRequest(textRequest)
+  if (!isBase64) {
+    return { request: textRequest, draft }
+  }
+
+  const body = readDraftBody({ ...draft, notificationType: 'raw', rawEncoding: 'base64' })
+  if (draft.notificationType === 'raw') {
+    // NOTE: invalid Base64 stays in the draft for the editor to report, and its byte count is
+    // that of the Base64 text, because it decodes to no bytes.
+    const byteLength = body.ok ? body.bytes.byteLength : textRequest.byteLength
+    return { request: { ...textRequest, byteLength }, draft: { ...draft, rawEncoding: 'base64' } }
+  }
+  if (!body.ok) {
+    return { request: textRequest, draft }
+  }
+  // Toast and tile payloads are XML text, so their Base64 is decoded to the text it encodes. A
+  // byte order mark stays in the text, as it was in the bytes sent.
+  const decoded = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body.bytes)
+  const decodedRequest: SentRequest = {
+    ...request,
+    body: decoded,
+    byteLength: body.bytes.byteLength,
+  }
+  return { request: decodedRequest, draft: toDraftFromRequest(decodedRequest) }
 }
 
 function copyOptionalFields(

@@ -83,7 +83,7 @@ function parseDraft(value: unknown): ConsoleDraft | null {
   if (!isRecord(value)) {
     return null
   }
-  const { notificationType, notificationClass, messageId, payload } = value
+  const { notificationType, notificationClass, messageId, payload, rawEncoding } = value
   if (
     !isNotificationType(notificationType) ||
     typeof notificationClass !== 'string' ||
@@ -92,7 +92,12 @@ function parseDraft(value: unknown): ConsoleDraft | null {
   ) {
     return null
   }
-  return { notificationType, notificationClass, messageId, payload }
+  const draft: ConsoleDraft = { notificationType, notificationClass, messageId, payload }
+  // An absent or unknown encoding reads as text, the console's default.
+  if (rawEncoding === 'base64' || rawEncoding === 'text') {
+    draft.rawEncoding = rawEncoding
+  }
+  return draft
 }
 
 function parseRequest(value: unknown): SentRequest | null {

@@ -3,6 +3,7 @@ import { EditorView } from '@codemirror/view'
 import { useEffect, useRef, useState } from 'react'
 
 import {
+  contextChangedEffect,
   createPayloadEditorState,
   languageCompartment,
   selectLanguage,
@@ -85,8 +86,12 @@ export function CodePayloadEditor({
       return
     }
     view.dispatch({
-      effects: languageCompartment.reconfigure(selectLanguage(context.notificationType)),
+      effects: [
+        languageCompartment.reconfigure(selectLanguage(context.notificationType)),
+        contextChangedEffect.of(null),
+      ],
     })
+    // The effect above schedules a check, which this runs at once.
     forceLinting(view)
   }, [context])
 

@@ -58,6 +58,16 @@ describe('PayloadSizeStatus', () => {
       '1,025 of 1,024 bytes: over the limit',
     ],
     ['without a limit yet', { bytes: 12, limit: null, overLimit: false as const }, '12 bytes'],
+    [
+      'of invalid Base64',
+      { bytes: null, limit: 1024, overLimit: false },
+      'Invalid Base64 (limit 1,024 bytes)',
+    ],
+    [
+      'of invalid Base64 without a limit yet',
+      { bytes: null, limit: null, overLimit: false as const },
+      'Invalid Base64: no bytes to count',
+    ],
   ])('shows the count %s', (_name, size, text) => {
     render(<PayloadSizeStatus id="size" size={size} />)
 

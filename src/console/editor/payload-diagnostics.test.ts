@@ -7,7 +7,7 @@ import type { EngineSettings, NotificationType } from '@/mpns/types'
 
 import { diagnosePayload } from './payload-diagnostics'
 import type { PayloadDiagnostic } from './payload-diagnostics'
-import { findOffsetPastLimit, measurePayload } from './payload-size'
+import { findBase64OffsetPastLimit, findOffsetPastLimit, measurePayload } from './payload-size'
 
 const TOAST = PAYLOAD_TEMPLATES.toast
 const TILE = PAYLOAD_TEMPLATES.tile
@@ -22,6 +22,16 @@ function diagnose(
     type,
     settings: { ...DEFAULT_ENGINE_SETTINGS, ...settings },
     authenticated: false,
+  })
+}
+
+function diagnoseBase64(text: string, settings: Partial<EngineSettings> = {}): PayloadDiagnostic[] {
+  return diagnosePayload({
+    text,
+    type: 'raw',
+    settings: { ...DEFAULT_ENGINE_SETTINGS, ...settings },
+    authenticated: false,
+    rawEncoding: 'base64',
   })
 }
 
@@ -184,6 +194,41 @@ describe('diagnosePayload', () => {
     )
   })
 
+  it.each([
+    ['a character outside the alphabet', 'AAEC\n/w!=', 'error 2:3 !', '"!" at position 8'],
+    ['a digit after the padding', 'AA==AA', 'error 1:5 A', '"A" at position 5'],
+    ['an astral character', 'AA😀', 'error 1:3 😀', '"😀" at position 3'],
+    ['a digit too many', 'AAECA', 'error 1:5 A', '5 characters cannot encode whole bytes'],
+  ])('marks invalid Base64 at %s', (_name, text, summary, message) => {
+    const diagnostics = diagnoseBase64(text)
+
+    expect(diagnostics.map((diagnostic) => summarize(text, diagnostic))).toEqual([summary])
+    expect(diagnostics[0]?.message).toContain(`Invalid Base64 body: ${message}`)
+  })
+
+  it('accepts valid Base64 with whitespace', () => {
+    expect(diagnoseBase64('iVBO\r\nRw0K GgoA\n')).toEqual([])
+  })
+
+  it('accepts any text with the Text encoding', () => {
+    expect(diagnose('not base64!', 'raw')).toEqual([])
+  })
+
+  it('measures Base64 by its decoded bytes', () => {
+    // 12 bytes are 16 Base64 digits, within the limit of 12 although longer than it.
+    expect(diagnoseBase64('A'.repeat(16), { maxRawBodyBytes: 12 })).toEqual([])
+
+    const text = 'AAAA\nAAAA\nAAAA\nAAAA'
+    const [size] = diagnoseBase64(text, { maxRawBodyBytes: 7 })
+    // The 8th byte starts at bit 56, in the 10th digit, which is the second of the third line.
+    expect(size?.severity).toBe('error')
+    expect(size?.from).toBe(11)
+    expect(size?.to).toBe(text.length)
+    expect(size?.message).toBe(
+      'Payload too large: the raw body decodes to 12 bytes, over the limit of 7 bytes. Shorten the payload to Base64 of 7 bytes or fewer.',
+    )
+  })
+
   it('keeps checking the XML of a body past its limit', () => {
     const text = TOAST.replace('</wp:Text1>', '</wp:Text2>')
 
@@ -218,6 +263,34 @@ describe('measurePayload', () => {
     expect(size.overLimit).toBe(false)
   })
 
+  it.each([
+    ['8 bytes', 'iVBORw0KGgo=', 8],
+    ['1,000 bytes', btoa('x'.repeat(1000)), 1000],
+    ['no bytes', '', 0],
+    ['invalid Base64 as no count', 'AA!', null],
+  ])('counts Base64 raw payloads of %s', (_name, text, bytes) => {
+    const size = measurePayload(text, {
+      type: 'raw',
+      settings: DEFAULT_ENGINE_SETTINGS,
+      authenticated: false,
+      rawEncoding: 'base64',
+    })
+
+    expect(size.bytes).toBe(bytes)
+    expect(size.overLimit).toBe(false)
+  })
+
+  it('counts Base64 text of a toast as UTF-8', () => {
+    const size = measurePayload('AAAA', {
+      type: 'toast',
+      settings: DEFAULT_ENGINE_SETTINGS,
+      authenticated: false,
+      rawEncoding: 'base64',
+    })
+
+    expect(size.bytes).toBe(4)
+  })
+
   it('applies documented limits to authenticated channels when set', () => {
     const settings: EngineSettings = {
       ...DEFAULT_ENGINE_SETTINGS,
@@ -238,5 +311,18 @@ describe('findOffsetPastLimit', () => {
     ['counts an astral character as two code units', '😀a', 4, 2],
   ])('%s', (_name, text, limit, offset) => {
     expect(findOffsetPastLimit(text, limit)).toBe(offset)
+  })
+})
+
+describe('findBase64OffsetPastLimit', () => {
+  it.each([
+    ['fits', 'AAAA', 3, 4],
+    ['cuts at a whole group', 'AAAAAAAA', 3, 4],
+    ['cuts inside a group', 'AAAAAAAA', 1, 1],
+    ['cuts at no bytes', 'AAAA', 0, 0],
+    ['skips whitespace', 'AA\nAA BBBB', 3, 6],
+    ['ignores padding', 'AA==', 1, 4],
+  ])('%s', (_name, text, limit, offset) => {
+    expect(findBase64OffsetPastLimit(text, limit)).toBe(offset)
   })
 })

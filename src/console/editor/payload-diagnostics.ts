@@ -4,10 +4,17 @@ import { NOTIFICATION_CLASS_OPTIONS, TARGET_BY_TYPE } from '@/mpns/templates'
 import type { EngineSettings, HeaderEntry, MpnsHttpRequest, NotificationType } from '@/mpns/types'
 import { STRICT_MODE_EXEMPT_WARNINGS } from '@/mpns/warnings'
 import type { SenderWarning, SenderWarningCode } from '@/mpns/warnings'
+import type { RawEncoding } from '@/store/console-request'
 
 import { locateInText, locateLine, locateStartTag, toLineColumn } from './payload-positions'
 import type { TextRange } from './payload-positions'
-import { findOffsetPastLimit, measurePayload } from './payload-size'
+import {
+  findBase64OffsetPastLimit,
+  findOffsetPastLimit,
+  isBase64Payload,
+  measurePayload,
+  readPayloadBody,
+} from './payload-size'
 
 /** A check request: the payload, its notification type and the engine settings. */
 export interface DiagnoseRequest {
@@ -16,6 +23,8 @@ export interface DiagnoseRequest {
   settings: EngineSettings
   /** True when the channel was opened for an authenticated web service. */
   authenticated: boolean
+  /** Encoding of a raw payload. Toast and tile payloads are always text. @default 'text' */
+  rawEncoding?: RawEncoding
 }
 
 /** One problem in the payload, with its range in UTF-16 offsets and its one-based position. */
@@ -75,15 +84,16 @@ const ELEMENT_BY_WARNING_CODE: Partial<Record<SenderWarningCode, string>> = {
 const UNLIMITED_BYTES = Number.MAX_SAFE_INTEGER
 
 /**
- * Checks a payload with the engine's own validator: the body size limit for every type, and for
- * toasts and tiles the XML errors and the sender warnings that depend on the body alone. Strict
- * mode turns those warnings into errors, except the ones it exempts, as the engine does.
+ * Checks a payload with the engine's own validator. Every type gets the body size limit, a raw
+ * payload sent as Base64 gets its Base64 checked, and toasts and tiles get the XML errors and the
+ * sender warnings that depend on the body alone. Strict mode turns those warnings into errors,
+ * except the ones it exempts, as the engine does.
  */
 export function diagnosePayload(request: DiagnoseRequest): PayloadDiagnostic[] {
   const diagnostics: PayloadDiagnostic[] = []
-  const sizeDiagnostic = checkSize(request)
-  if (sizeDiagnostic !== null) {
-    diagnostics.push(sizeDiagnostic)
+  const bodyDiagnostic = checkBase64(request) ?? checkSize(request)
+  if (bodyDiagnostic !== null) {
+    diagnostics.push(bodyDiagnostic)
   }
   if (request.type === 'raw') {
     return diagnostics
@@ -105,20 +115,46 @@ export function diagnosePayload(request: DiagnoseRequest): PayloadDiagnostic[] {
   return diagnostics
 }
 
+/** Reports the first character that makes a Base64 raw payload invalid, as Send would. */
+function checkBase64(request: DiagnoseRequest): PayloadDiagnostic | null {
+  const { text, type, rawEncoding } = request
+  if (!isBase64Payload(type, rawEncoding)) {
+    return null
+  }
+  const body = readPayloadBody(text, type, rawEncoding)
+  if (body.ok) {
+    return null
+  }
+  return toDiagnostic(
+    text,
+    { from: body.from, to: body.to },
+    { severity: 'error', message: body.message },
+  )
+}
+
 function checkSize(request: DiagnoseRequest): PayloadDiagnostic | null {
   const { text, type } = request
   const size = measurePayload(text, request)
-  if (!size.overLimit) {
+  if (!size.overLimit || size.bytes === null) {
     return null
   }
 
-  const from = findOffsetPastLimit(text, size.limit)
+  const isBase64 = isBase64Payload(type, request.rawEncoding)
+  const from = isBase64
+    ? findBase64OffsetPastLimit(text, size.limit)
+    : findOffsetPastLimit(text, size.limit)
+  const shortenTo = isBase64
+    ? `Shorten the payload to Base64 of ${size.limit} bytes or fewer.`
+    : `Shorten the payload to ${size.limit} bytes or fewer.`
+  const body = isBase64
+    ? `the ${type} body decodes to ${size.bytes} bytes`
+    : `the ${type} body is ${size.bytes} bytes`
   return toDiagnostic(
     text,
     { from, to: text.length },
     {
       severity: 'error',
-      message: `Payload too large: the ${type} body is ${size.bytes} bytes, over the limit of ${size.limit} bytes. Shorten the payload to ${size.limit} bytes or fewer.`,
+      message: `Payload too large: ${body}, over the limit of ${size.limit} bytes. ${shortenTo}`,
     },
   )
 }

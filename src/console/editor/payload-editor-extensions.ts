@@ -5,12 +5,13 @@ import { autoCloseTags, xmlLanguage } from '@codemirror/lang-xml'
 import { bracketMatching, syntaxHighlighting } from '@codemirror/language'
 import { lintGutter, linter, lintKeymap } from '@codemirror/lint'
 import type { Diagnostic } from '@codemirror/lint'
-import { Compartment, EditorState } from '@codemirror/state'
+import { Compartment, EditorState, StateEffect } from '@codemirror/state'
 import type { Extension } from '@codemirror/state'
 import { EditorView, highlightSpecialChars, keymap, lineNumbers } from '@codemirror/view'
 
 import { logError } from '@/lib/log'
 import type { EngineSettings, NotificationType } from '@/mpns/types'
+import type { RawEncoding } from '@/store/console-request'
 
 import { completePayload } from './payload-completions'
 import type { PayloadCompletion, PayloadCompletionKind } from './payload-completions'
@@ -24,6 +25,8 @@ export interface PayloadEditorContext {
   settings: EngineSettings
   /** True when the selected channel was opened for an authenticated web service. */
   authenticated: boolean
+  /** Encoding of a raw payload, which decides how it is checked and counted. */
+  rawEncoding: RawEncoding
 }
 
 /** Callbacks and context the editor's extensions call into. */
@@ -58,6 +61,12 @@ const CONSOLE_KEYS: ReadonlySet<string> = new Set(['Mod-Enter'])
 export const languageCompartment = new Compartment()
 
 /**
+ * Marks a transaction after which the context changed, such as the raw encoding or the engine
+ * settings, so that the payload is checked again although its text is the same.
+ */
+export const contextChangedEffect = StateEffect.define<null>()
+
+/**
  * Creates an editor state for `text` with the payload editor's extensions. Tab is left unbound,
  * so that it moves focus out of the editor as in any other form field.
  */
@@ -83,7 +92,13 @@ function createExtensions(type: NotificationType, hooks: PayloadEditorHooks): Ex
     languageCompartment.of(selectLanguage(type)),
     syntaxHighlighting(PAYLOAD_HIGHLIGHT_STYLE),
     autocompletion({ override: [(context) => completeAt(context, hooks)], icons: false }),
-    linter((view) => lintPayload(view, hooks), { delay: LINT_DELAY_MS }),
+    linter((view) => lintPayload(view, hooks), {
+      delay: LINT_DELAY_MS,
+      needsRefresh: (update) =>
+        update.transactions.some((transaction) =>
+          transaction.effects.some((effect) => effect.is(contextChangedEffect)),
+        ),
+    }),
     lintGutter(),
     keymap.of([
       ...completionKeymap,
@@ -194,6 +209,7 @@ function lintPayload(view: EditorView, hooks: PayloadEditorHooks): Diagnostic[] 
       type: context.notificationType,
       settings: context.settings,
       authenticated: context.authenticated,
+      rawEncoding: context.rawEncoding,
     })
   } catch (error) {
     logError('[console]', `Failed to check the ${context.notificationType} payload`, error)
