@@ -199,6 +199,18 @@ test('dropping files loads a payload or a saved request', async ({ phone, devCon
     await expect(devConsole.payload).toContainText('From a file')
   })
 
+  await test.step('an image is rejected as an unsupported file type', async () => {
+    await devConsole.dropFile({
+      name: 'image.png',
+      mimeType: 'image/png',
+      text: '\x89PNG\r\n\x1a\n',
+    })
+    await expect(devConsole.historyStatus).toHaveText(
+      '"image.png" is not a supported file type. Open an XML payload (.xml), a history export (.json) or a HAR file (.har).',
+    )
+    await expect(devConsole.payload).toContainText('From a file')
+  })
+
   await test.step('Load payload file reads the same files from the keyboard', async () => {
     await devConsole.loadPayloadFileInput.setInputFiles({
       name: 'toast.xml',

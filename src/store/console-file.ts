@@ -3,7 +3,7 @@ import type { NotificationType } from '@/mpns/types'
 
 import type { ConsoleDraft } from './console-request'
 import type { CreateId } from './history-har'
-import { readHistoryFile } from './history-files'
+import { isJsonFile, readHistoryFile } from './history-files'
 import { sortNewestFirst } from './history-model'
 
 /** Content of a file dropped on the console or picked in "Load payload file", for the form. */
@@ -26,7 +26,7 @@ const NOTIFICATION_ELEMENTS: Readonly<Record<string, NotificationType>> = {
 /**
  * Reads a file for the send form. An XML file becomes the payload, and the element under its
  * root sets the type. A history export yields its newest request, and a HAR file its first
- * MPNS request.
+ * MPNS request. Any other file gets an error that lists these three kinds.
  */
 export function readConsoleFile(options: {
   fileName: string
@@ -36,6 +36,12 @@ export function readConsoleFile(options: {
   const { fileName, text } = options
   if (isXmlFile(fileName, text)) {
     return readPayloadXml(fileName, text)
+  }
+  if (!isJsonFile(fileName, text)) {
+    return {
+      kind: 'error',
+      message: `"${fileName}" is not a supported file type. Open an XML payload (.xml), a history export (.json) or a HAR file (.har).`,
+    }
   }
 
   const imported = readHistoryFile(options)

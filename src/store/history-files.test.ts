@@ -228,6 +228,14 @@ describe('history files', () => {
 
   it.each([
     ['text that is not JSON', 'notes.json', 'not JSON', /^"notes\.json" is not valid JSON/],
+    ['a HAR that is not JSON', 'capture.har', '<html>', /^"capture\.har" is not valid JSON/],
+    ['JSON-like text that fails to parse', 'saved', '{"entries": [', /^"saved" is not valid JSON/],
+    [
+      'a PNG image',
+      'image.png',
+      '\uFFFDPNG\r\n\u001A\n',
+      /^"image\.png" is not a supported file type\. Import a history export \(\.json\) or a HAR file \(\.har\)\.$/,
+    ],
     ['a JSON array', 'list.json', [], /not a history export: its JSON is not an object/],
     ['another format', 'x.json', { format: 'other', entries: [] }, /"format" is "other"/],
     [
@@ -360,7 +368,30 @@ describe('readConsoleFile', () => {
     })
   })
 
-  it('reports a file it cannot read', () => {
-    expect(readFile('notes.txt', 'hello')).toMatchObject({ kind: 'error' })
+  it.each([
+    ['a PNG image', 'image.png', '\uFFFDPNG\r\n\u001A\n'],
+    ['plain text', 'notes.txt', 'hello'],
+    ['an empty file', 'empty', ''],
+  ])('rejects %s as an unsupported type', (_case, fileName, text) => {
+    expect(readFile(fileName, text)).toEqual({
+      kind: 'error',
+      message: `"${fileName}" is not a supported file type. Open an XML payload (.xml), a history export (.json) or a HAR file (.har).`,
+    })
+  })
+
+  it.each([
+    ['a .json file', 'broken.json', 'hello'],
+    ['a .har file', 'broken.HAR', ''],
+    ['JSON-like text under another name', 'saved.txt', '[1,'],
+  ])('reports invalid JSON in %s', (_case, fileName, text) => {
+    const result = readFile(fileName, text)
+    expect(result.kind).toBe('error')
+    expect(result.message).toMatch(/is not valid JSON \(/)
+    expect(result.message.startsWith(`"${fileName}"`)).toBe(true)
+  })
+
+  it('loads a saved request without an extension', () => {
+    const entry = createTestEntry('only', 1_000)
+    expect(readFile('saved', JSON.stringify(entry))).toMatchObject({ kind: 'draft' })
   })
 })

@@ -16,6 +16,12 @@ export function readHistoryFile(options: {
   text: string
   createId: CreateId
 }): HistoryImport {
+  if (!isJsonFile(options.fileName, options.text)) {
+    return {
+      error: `"${options.fileName}" is not a supported file type. Import a history export (.json) or a HAR file (.har).`,
+    }
+  }
+
   let value: unknown
   try {
     value = JSON.parse(options.text)
@@ -29,6 +35,14 @@ export function readHistoryFile(options: {
     return fromHarDocument(value, options.createId)
   }
   return fromHistoryJson(value)
+}
+
+/**
+ * Tells whether a file is read as JSON: by its .json or .har extension, or, under any other
+ * name, by text that starts like a JSON object or array.
+ */
+export function isJsonFile(fileName: string, text: string): boolean {
+  return /\.(?:json|har)$/i.test(fileName) || /^[[{]/.test(text.trimStart())
 }
 
 /** Formats a file size limit message for `fileName`. */

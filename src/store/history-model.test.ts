@@ -86,4 +86,44 @@ describe('history model', () => {
     expect(summary).toHaveLength(80)
     expect(summary.endsWith('…')).toBe(true)
   })
+
+  it.each([
+    ['CDATA text', '<t><a><![CDATA[Sale <50%> & more]]></a></t>', 'Sale <50%> & more'],
+    ['CDATA beside text', '<t><a>Hi <![CDATA[<b>]]> there</a><b>Two</b></t>', 'Hi <b> there · Two'],
+    ['references inside CDATA', '<a><![CDATA[&#233; &amp;]]></a>', '&#233; &amp;'],
+    ['text around comments', '<a>one<!-- hidden --> two</a>', 'one two'],
+    ['decimal references', '<a>caf&#233;</a>', 'café'],
+    ['hex references', '<a>&#x1F600; &#X41; &#xe9;</a>', '😀 &#X41; é'],
+    ['entity then reference', '<a>&amp;#233; &lt;b&gt;</a>', '&#233; <b>'],
+    ['a reference to NUL', '<a>x&#0;y</a>', 'x&#0;y'],
+    ['a reference to a surrogate', '<a>&#xD800;</a>', '&#xD800;'],
+    ['a reference above U+10FFFF', '<a>&#x110000; &#99999999999;</a>', '&#x110000; &#99999999999;'],
+    ['an undefined entity', '<a>&nbsp;</a>', '&nbsp;'],
+    ['a line feed reference', '<a>one&#10;two</a>', 'one two'],
+    ['an unclosed CDATA section', '<a><![CDATA[open', 'open'],
+  ])('summarizes %s', (_case, payload, expected) => {
+    expect(summarizePayload(payload)).toBe(expected)
+  })
+
+  it.each([
+    ['U+202E written literally', '<a>abc\u202Edef</a>', 'abc\\u202Edef'],
+    ['U+202E as a reference', '<a>abc&#x202E;def</a>', 'abc\\u202Edef'],
+    ['U+200E and U+200F', '<a>\u200Ea\u200F</a>', '\\u200Ea\\u200F'],
+    ['U+202A to U+202D', '<a>\u202A\u202B\u202C\u202D</a>', '\\u202A\\u202B\\u202C\\u202D'],
+    ['U+2066 to U+2069', '<a>&#8294;&#8295;&#8296;&#8297;</a>', '\\u2066\\u2067\\u2068\\u2069'],
+    ['U+061C', '<a>\u061C</a>', '\\u061C'],
+    ['in a raw body', 'left\u202Eright', 'left\\u202Eright'],
+  ])('escapes bidi control %s', (_case, payload, expected) => {
+    expect(summarizePayload(payload)).toBe(expected)
+  })
+
+  it('keeps joiners and emoji sequences', () => {
+    const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}'
+    expect(summarizePayload(`<a>${family}</a>`)).toBe(family)
+  })
+
+  it('shortens by code points', () => {
+    const summary = summarizePayload(`<a>${'x'.repeat(78)}&#x1F600;&#x1F600;&#x1F600;</a>`)
+    expect(summary).toBe(`${'x'.repeat(78)}\u{1F600}…`)
+  })
 })

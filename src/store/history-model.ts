@@ -42,6 +42,20 @@ const ENTITY_TEXT: Readonly<Record<string, string>> = {
 const NOTIFICATION_TYPES: readonly NotificationType[] = ['toast', 'tile', 'raw']
 
 /**
+ * A CDATA section (its content in group 1), a comment, a tag, or text (group 2). An unclosed
+ * CDATA section or comment runs to the end of the payload.
+ */
+const MARKUP_TOKEN = /<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)|<[^>]*>?|([^<]+)/g
+
+const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#([0-9]+)|#x([0-9a-fA-F]+));/g
+
+/**
+ * Unicode's Bidi_Control characters: U+061C, U+200E, U+200F, U+202A to U+202E and U+2066 to
+ * U+2069. Each one changes the display order of the text after it.
+ */
+const BIDI_CONTROL = /\p{Bidi_Control}/gu
+
+/**
  * Reads the draft a request was built from: the type from X-WindowsPhone-Target, the class,
  * the message ID and the body.
  */
@@ -124,19 +138,19 @@ export function formatHistoryStatus(entry: HistoryEntry): string {
 }
 
 /**
- * Summarizes a payload in one short line: the text of its XML elements joined with " · ",
- * or the body itself with its whitespace collapsed.
+ * Summarizes a payload in one short line: the text and CDATA of its XML elements joined with
+ * " · ", or the body itself with its whitespace collapsed. Bidirectional control characters
+ * are shown as `\u202E`-style escapes, so they cannot reorder the line.
  */
 export function summarizePayload(payload: string): string {
-  const elementTexts = [...payload.matchAll(/>([^<>]*[^<>\s][^<>]*)</g)].map((match) =>
-    decodePredefinedEntities((match[1] ?? '').trim()),
-  )
-  const text = elementTexts.length > 0 ? elementTexts.join(' · ') : payload.replace(/\s+/g, ' ')
-  const trimmed = text.trim()
-  if (trimmed.length <= SUMMARY_MAX_CHARACTERS) {
-    return trimmed
-  }
-  return `${trimmed.slice(0, SUMMARY_MAX_CHARACTERS - 1)}…`
+  const elementTexts = payload.trimStart().startsWith('<') ? readElementTexts(payload) : []
+  const text = elementTexts.length > 0 ? elementTexts.join(' · ') : payload
+  const characters = Array.from(text.replace(/\s+/g, ' ').trim())
+  const shortened =
+    characters.length <= SUMMARY_MAX_CHARACTERS
+      ? characters.join('')
+      : `${characters.slice(0, SUMMARY_MAX_CHARACTERS - 1).join('')}…`
+  return escapeBidiControls(shortened)
 }
 
 /** Tells whether a value is one of the three notification types. */
@@ -149,9 +163,62 @@ export function capHistory(entries: readonly HistoryEntry[]): HistoryEntry[] {
   return sortNewestFirst(entries).slice(0, MAX_HISTORY_ENTRIES)
 }
 
-/** Decodes XML's five predefined entities, which is enough for a one-line summary. */
-function decodePredefinedEntities(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|apos);/g, (_match, name: string) => ENTITY_TEXT[name] ?? '')
+/**
+ * Reads the text of each run of text and CDATA between tags. References in text are decoded,
+ * CDATA is taken as written, and comments are skipped.
+ */
+function readElementTexts(payload: string): string[] {
+  const texts: string[] = []
+  let current = ''
+  for (const token of payload.matchAll(MARKUP_TOKEN)) {
+    const [markup, cdata, text] = token
+    if (cdata !== undefined) {
+      current += cdata
+    } else if (text !== undefined) {
+      current += decodeReferences(text)
+    } else if (!markup.startsWith('<!--')) {
+      texts.push(current.trim())
+      current = ''
+    }
+  }
+  texts.push(current.trim())
+  return texts.filter((text) => text !== '')
+}
+
+/**
+ * Decodes XML's five predefined entities and numeric character references in one pass, so
+ * `&amp;#233;` becomes `&#233;`. A reference to a character XML does not allow stays as written.
+ */
+function decodeReferences(text: string): string {
+  return text.replace(REFERENCE, (reference, name?: string, decimal?: string, hex?: string) => {
+    if (name !== undefined) {
+      return ENTITY_TEXT[name] ?? reference
+    }
+    const codePoint =
+      hex === undefined ? Number.parseInt(decimal ?? '', 10) : Number.parseInt(hex, 16)
+    return isXmlCharacter(codePoint) ? String.fromCodePoint(codePoint) : reference
+  })
+}
+
+/** Tells whether a code point matches the Char production of XML 1.0. */
+function isXmlCharacter(codePoint: number): boolean {
+  return (
+    codePoint === 0x9 ||
+    codePoint === 0xa ||
+    codePoint === 0xd ||
+    (codePoint >= 0x20 && codePoint <= 0xd7ff) ||
+    (codePoint >= 0xe000 && codePoint <= 0xfffd) ||
+    (codePoint >= 0x10000 && codePoint <= 0x10ffff)
+  )
+}
+
+/** Replaces each Unicode Bidi_Control character, such as U+202E, with its `\u202E` escape. */
+function escapeBidiControls(text: string): string {
+  return text.replace(
+    BIDI_CONTROL,
+    (character) =>
+      `\\u${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`,
+  )
 }
 
 function readNotificationType(request: Pick<SentRequest, 'headers' | 'body'>): NotificationType {

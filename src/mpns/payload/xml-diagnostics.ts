@@ -12,9 +12,15 @@ export interface ValidatorError {
 /** Capture groups of a validator message, each shortened for quoting in a message. */
 type MessageGroups = ReadonlyArray<string | undefined>
 
+/** The validated document and the index its error points at, when the validator gave a column. */
+interface ErrorSite {
+  text: string
+  index: number | undefined
+}
+
 const VALIDATOR_MESSAGES: ReadonlyArray<{
   pattern: RegExp
-  describe: (match: MessageGroups) => string
+  describe: (match: MessageGroups, site: ErrorSite) => string
 }> = [
   {
     pattern:
@@ -55,20 +61,22 @@ const VALIDATOR_MESSAGES: ReadonlyArray<{
       `"${match[1]}" is not a valid element name. Start names with a letter or "_", and write a literal "<" in text as "&lt;".`,
   },
   {
+    // fast-xml-parser 5.12 reports this for any "<" or "</" without a name, whatever follows.
     pattern: /^Invalid space after '<'\.$/,
-    describe: () =>
-      'a space follows "<". Write the element name right after "<", or write a literal "<" in text as "&lt;".',
+    describe: (_match, site) => describeMissingTagName(site),
   },
   {
     pattern: /^Attribute '(.*?)' is an invalid name\.$/,
     describe: (match) => `"${match[1]}" is not a valid attribute name. Correct or remove it.`,
   },
   {
-    pattern: /^(?:Attribute '(.+?)' is without value|boolean attribute '(.+?)' is not allowed)\.$/,
-    describe: (match) => {
-      const name = match[1] ?? match[2] ?? ''
-      return `the attribute "${name}" has no value. Write it as ${name}="value".`
-    },
+    // fast-xml-parser 5.12 also reports this for a value written without quotes.
+    pattern: /^Attribute '(.+?)' is without value\.$/,
+    describe: (match, site) => describeAttributeWithoutQuotes(match[1] ?? '', site),
+  },
+  {
+    pattern: /^boolean attribute '(.+?)' is not allowed\.$/,
+    describe: (match) => describeMissingValue(match[1] ?? ''),
   },
   {
     pattern: /^Attribute '(.+?)' has no space in starting\.$/,
@@ -101,6 +109,14 @@ const VALIDATOR_MESSAGES: ReadonlyArray<{
   },
 ]
 
+/** Names of the characters that can follow a "<" without an element name, other than ">" and "/". */
+const CHARACTER_NAMES: Readonly<Record<string, string>> = {
+  ' ': 'a space',
+  '\t': 'a tab',
+  '\n': 'a line break',
+  '\r': 'a line break',
+}
+
 /**
  * fast-xml-parser 5 reports a document that ends with elements still open as the JSON list of
  * those elements, placed at line 1, column 1.
@@ -118,16 +134,17 @@ export function createValidatorError(error: ValidatorError, text: string): MpnsE
   }
 
   const { msg, line, col } = error
+  const hasColumn = col !== undefined && Number.isFinite(col)
+  const site = { text, index: hasColumn ? findValidatorIndex(text, line, col) : undefined }
   const rule = VALIDATOR_MESSAGES.find(({ pattern }) => pattern.test(msg))
   const match = rule?.pattern.exec(msg)
   const groups = match?.map((group) => (group === undefined ? group : shortenForMessage(group)))
   const fallback = shortenForMessage(msg, 200)
   const detail =
     rule !== undefined && groups !== undefined
-      ? rule.describe(groups)
+      ? rule.describe(groups, site)
       : `${fallback.charAt(0).toLowerCase()}${fallback.slice(1)} Fix the XML before sending.`
-  const position =
-    col !== undefined && Number.isFinite(col) ? `line ${line}, column ${col}` : `line ${line}`
+  const position = hasColumn ? `line ${line}, column ${col}` : `line ${line}`
 
   return new MpnsError({
     code: 'MALFORMED_PAYLOAD',
@@ -152,4 +169,65 @@ function createUnclosedAtEndError(openTagList: string, text: string): MpnsError 
     status: 400,
     message: `Malformed XML payload at line ${line}, column ${column}: the payload ends while ${innermost}${others} is still open. Close every element before sending, and check that the whole body was sent.`,
   })
+}
+
+/**
+ * Converts the validator's one-based line and column back to an index into the text. The
+ * validator starts a line after each "\n", and its column for an error at the end of the text
+ * is one past the last character.
+ */
+function findValidatorIndex(text: string, line: number, column: number): number {
+  const linesBefore = text.split(/(?<=\n)/).slice(0, line - 1)
+  return linesBefore.join('').length + column - 1
+}
+
+/**
+ * Describes the character after a "<" or "</" that has no element name. The validator's column
+ * points at that character.
+ */
+function describeMissingTagName({ text, index }: ErrorSite): string {
+  if (index === undefined) {
+    return 'an element name is missing after "<". Write the element name right after "<", or write a literal "<" in text as "&lt;".'
+  }
+
+  const opener = text.startsWith('</', index - 2) ? '</' : '<'
+  const character = text[index]
+  if (character === undefined) {
+    return `the payload ends right after "${opener}". Complete the tag and check that the whole body was sent.`
+  }
+
+  const named = CHARACTER_NAMES[character] ?? `"${character}"`
+  const literal = opener === '<' ? ', or write a literal "<" in text as "&lt;"' : ''
+  return `${named} follows "${opener}". Write the element name right after "${opener}"${literal}.`
+}
+
+/**
+ * Describes an attribute with "=" but no quoted value after it. `name` is shortened for the
+ * message, and the validator points at the start of the name in the text.
+ */
+function describeAttributeWithoutQuotes(name: string, { text, index }: ErrorSite): string {
+  const value = index === undefined ? '' : readUnquotedValue(text, index)
+  if (value === '') {
+    return describeMissingValue(name)
+  }
+
+  const quote = value.includes('"') ? "'" : '"'
+  return `the attribute "${name}" has a value without quotes, but attribute values must be quoted. Write it as ${name}=${quote}${shortenForMessage(value)}${quote}.`
+}
+
+function describeMissingValue(name: string): string {
+  return `the attribute "${name}" has no value. Write it as ${name}="value".`
+}
+
+/**
+ * Reads the unquoted value after the attribute name at the index, up to whitespace or the end
+ * of the tag, or returns '' when none follows.
+ */
+function readUnquotedValue(text: string, nameIndex: number): string {
+  const attribute = /[^\s=]*\s*=(\s*)([^\s>]*?)\/?(?=[\s>]|$)/y
+  attribute.lastIndex = nameIndex
+  const [, spaceAfterEquals = '', value = ''] = attribute.exec(text) ?? []
+
+  // In `a= b="1"` the text after the space is the next attribute, not a value of "a".
+  return spaceAfterEquals !== '' && value.includes('=') ? '' : value
 }
