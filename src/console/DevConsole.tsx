@@ -2,17 +2,22 @@ import type { KeyboardEvent } from 'react'
 
 import { consoleStore } from '@/store/console-store'
 
-import { DeviceStatePanel } from './DeviceStatePanel'
 import styles from './DevConsole.module.css'
-import { EngineControlsPanel } from './EngineControlsPanel'
-import { MotionPanel } from './MotionPanel'
 import { PayloadPreview } from './preview/PayloadPreview'
 import { SendForm } from './SendForm'
 import { loadAfterFirstFrame } from './after-first-frame'
 import { useConsoleFileDrop } from './use-console-file-drop'
 
-// The exchange view (shown after a send), the history, the developer portal and the callback
-// list load after the first frame, so that the handset's Start screen takes taps sooner.
+// Only the composer is drawn with the Start screen. The exchange view (shown after a send), the
+// device, engine and motion controls, the history, the developer portal and the callback list
+// load after the first frame, so that the handset takes taps sooner.
+const DeviceStatePanel = loadAfterFirstFrame(
+  async () => (await import('./DeviceStatePanel')).DeviceStatePanel,
+)
+const EngineControlsPanel = loadAfterFirstFrame(
+  async () => (await import('./EngineControlsPanel')).EngineControlsPanel,
+)
+const MotionPanel = loadAfterFirstFrame(async () => (await import('./MotionPanel')).MotionPanel)
 const ExchangeView = loadAfterFirstFrame(async () => (await import('./ExchangeView')).ExchangeView)
 const HistoryPanel = loadAfterFirstFrame(async () => (await import('./HistoryPanel')).HistoryPanel)
 const LaterPanels = loadAfterFirstFrame(async () => (await import('./LaterPanels')).LaterPanels)
