@@ -10,6 +10,7 @@ import { countLongTasks, markNextClick, readMarkedClick } from './long-tasks'
 import { postBatchFromPage } from './page-requests'
 import type { PostBatchResult } from './page-requests'
 import { readServiceState } from './service-state'
+import { isShownSoon } from './engine-settings'
 import { parseStatusCount } from './status-count'
 
 /**
@@ -56,7 +57,7 @@ export async function chooseOfflineMode(
   context: BrowserContext,
 ): Promise<OfflineMode> {
   const deviceState = page.getByRole('region', { name: 'Device state', exact: true })
-  if ((await deviceState.count()) > 0) {
+  if (await isShownSoon(deviceState)) {
     return {
       kind: 'airplane-mode',
       airplaneMode: deviceState.getByRole('checkbox', { name: 'Airplane mode', exact: true }),

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 
 /**
  * Per-channel limits the benchmark needs. The backlog figure alone keeps 10,000 notifications
@@ -16,7 +16,8 @@ const RAISED_LIMITS: ReadonlyArray<[name: string, value: number]> = [
  */
 export async function raiseEngineLimits(page: Page): Promise<string> {
   const region = page.getByRole('region', { name: 'Engine settings', exact: true })
-  if ((await region.count()) === 0) {
+  // The console's panels load after the page's first frame, so the region is waited for.
+  if (!(await isShownSoon(region))) {
     return 'Engine settings: the console has no Engine settings region, so no limits were changed.'
   }
 
@@ -34,4 +35,17 @@ export async function raiseEngineLimits(page: Page): Promise<string> {
     )
   }
   return `Engine settings: ${applied.join(' and ')}, entered in the console at the start of each test.`
+}
+
+/** Time a console panel gets to appear after the page has loaded, in milliseconds. */
+const PANEL_LOAD_TIMEOUT_MS = 10_000
+
+/** Waits until `region` is visible; resolves false when it does not appear in time. */
+export async function isShownSoon(region: Locator): Promise<boolean> {
+  try {
+    await region.waitFor({ state: 'visible', timeout: PANEL_LOAD_TIMEOUT_MS })
+    return true
+  } catch {
+    return false
+  }
 }
