@@ -46,7 +46,9 @@ export function createDeliveryJournal() {
 
     recordHandledRequest: (handled) =>
       set((state) => ({
-        handledRequests: withCappedEntry(state.handledRequests, handled.consoleRequestId, handled),
+        handledRequests: withCappedEntries(state.handledRequests, [
+          [handled.consoleRequestId, handled],
+        ]),
       })),
 
     recordDelivered: (deliveryIds) => {
@@ -54,20 +56,18 @@ export function createDeliveryJournal() {
         return
       }
       const deliveredAt = get().readEngineNow()
-      set((state) => {
-        let deliveries = state.deliveries
-        for (const deliveryId of deliveryIds) {
-          // A delivery acknowledged again after a reload keeps its first time.
-          const record = deliveries[deliveryId] ?? {}
-          if (record.deliveredAt === undefined) {
-            deliveries = withCappedEntry<DeliveryRecord>(deliveries, deliveryId, {
-              ...record,
-              deliveredAt,
-            })
-          }
-        }
-        return { deliveries }
-      })
+      set((state) => ({
+        deliveries: withCappedEntries(
+          state.deliveries,
+          deliveryIds.flatMap((deliveryId): Array<[string, DeliveryRecord]> => {
+            // A delivery acknowledged again after a reload keeps its first time.
+            const record = state.deliveries[deliveryId] ?? {}
+            return record.deliveredAt === undefined
+              ? [[deliveryId, { ...record, deliveredAt }]]
+              : []
+          }),
+        ),
+      }))
     },
 
     recordOutcomes: (outcomes) => {
@@ -75,17 +75,15 @@ export function createDeliveryJournal() {
         return
       }
       const at = get().readEngineNow()
-      set((state) => {
-        let deliveries = state.deliveries
-        for (const { deliveryId, outcome } of outcomes) {
-          const record = deliveries[deliveryId] ?? {}
-          deliveries = withCappedEntry<DeliveryRecord>(deliveries, deliveryId, {
-            ...record,
-            outcome: { ...outcome, at },
-          })
-        }
-        return { deliveries }
-      })
+      set((state) => ({
+        deliveries: withCappedEntries(
+          state.deliveries,
+          outcomes.map(({ deliveryId, outcome }): [string, DeliveryRecord] => [
+            deliveryId,
+            { ...state.deliveries[deliveryId], outcome: { ...outcome, at } },
+          ]),
+        ),
+      }))
     },
   }))
 }
@@ -98,18 +96,23 @@ export function useDeliveryJournal<T>(selector: (state: DeliveryJournalState) =>
   return useStore(deliveryJournal, selector)
 }
 
-/** Sets one entry, re-inserting it as the newest, and drops the oldest beyond the cap. */
-function withCappedEntry<T>(
+/**
+ * Sets entries, re-inserting each as the newest, and drops the oldest beyond the cap. It copies
+ * the record once per call, because the push client reports a drained backlog of thousands of
+ * deliveries in a few calls, and a copy per delivery made that drain quadratic.
+ */
+function withCappedEntries<T>(
   record: Readonly<Record<string, T>>,
-  key: string,
-  value: T,
+  entries: ReadonlyArray<readonly [key: string, value: T]>,
 ): Record<string, T> {
-  const next: Record<string, T> = { ...record }
-  delete next[key]
-  next[key] = value
-  const keys = Object.keys(next)
-  for (const oldKey of keys.slice(0, Math.max(0, keys.length - MAX_JOURNAL_ENTRIES))) {
-    delete next[oldKey]
+  if (entries.length === 0) {
+    return record
   }
-  return next
+  const next = new Map(Object.entries(record))
+  for (const [key, value] of entries) {
+    next.delete(key)
+    next.set(key, value)
+  }
+  const kept = [...next].slice(Math.max(0, next.size - MAX_JOURNAL_ENTRIES))
+  return Object.fromEntries(kept)
 }
