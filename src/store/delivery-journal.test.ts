@@ -87,4 +87,15 @@ describe('delivery journal', () => {
     expect(kept[0]).toBe('d-2')
     expect(kept.at(-1)).toBe(`d-${MAX_JOURNAL_ENTRIES + 1}`)
   })
+
+  it('moves an updated delivery to the newest end', () => {
+    const journal = createDeliveryJournal()
+    journal.getState().recordDelivered(['d-1', 'd-2', 'd-3'])
+
+    const outcome = { kind: 'suppressed' as const, detail: 'Battery saver is on.' }
+    journal.getState().recordOutcomes([{ deliveryId: 'd-1', outcome }])
+
+    expect(Object.keys(journal.getState().deliveries)).toEqual(['d-2', 'd-3', 'd-1'])
+    expect(journal.getState().deliveries['d-1']?.deliveredAt).toBeDefined()
+  })
 })
