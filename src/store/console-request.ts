@@ -9,7 +9,7 @@ import { toInPageChannelFetch } from './endpoint-info'
 /** Encoding of a raw payload in the console: UTF-8 text, or Base64 of the bytes to send. */
 export type RawEncoding = 'text' | 'base64'
 
-/** What the console sends, apart from the channel: the parts a developer edits. */
+/** Parts of a console request that a developer edits: everything except the channel. */
 export interface ConsoleDraft {
   notificationType: NotificationType
   /** X-NotificationClass value to send; '' sends no header. */
@@ -85,8 +85,8 @@ export function readDraftBody(draft: ConsoleDraft): DraftBody {
 }
 
 /**
- * POSTs `request` through the page's own origin, so the service worker answers it as it answers
- * any sender, and reads the whole response. A network failure becomes `failure`, never a throw.
+ * POSTs `request` through the page's own origin, so that the service worker handles it as it
+ * handles any sender's POST, and reads the whole response. A network failure becomes `failure`, never a throw.
  */
 export async function sendConsoleRequest(
   fetchChannelUri: typeof fetch,

@@ -20,7 +20,7 @@ describe('page theme', () => {
     expect(applied).toEqual(['system'])
   })
 
-  it('applies and stores a chosen theme, and reads it back on the next load', () => {
+  it('stores a chosen theme for reload', () => {
     const storage = createMemoryStorage()
     const applied: PageThemeSetting[] = []
     createPageTheme(storage, () => undefined)
