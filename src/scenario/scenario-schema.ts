@@ -369,7 +369,7 @@ export type ScenarioParseResult = { ok: true; scenario: Scenario } | { ok: false
  * Parses a scenario file's text or an already parsed value. Each error names the field by its
  * JSON path, as `handsets[0].apps[1].permission: ...`.
  */
-export function parseScenario(input: string | unknown): ScenarioParseResult {
+export function parseScenario(input: unknown): ScenarioParseResult {
   let value: unknown = input
   if (typeof input === 'string') {
     if (input.length > MAX_SCENARIO_LENGTH) {
