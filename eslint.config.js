@@ -25,7 +25,14 @@ function forbidLayers(layer, forbidden) {
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'public'],
+    ignores: [
+      'dist',
+      'kit/dist',
+      'node_modules',
+      '**/test-results',
+      '**/playwright-report',
+      'public',
+    ],
   },
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -61,7 +68,7 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    files: ['eslint.config.js'],
+    files: ['eslint.config.js', 'kit/bin/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },
   forbidLayers('mpns', [

@@ -1,7 +1,9 @@
+/// <reference types="vitest/config" />
+// Vitest's types only: `wp8-emulator serve` loads this file where Vitest is not installed.
 import { fileURLToPath } from 'node:url'
 
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vitest/config'
+import { defineConfig } from 'vite'
 
 import { imageProxyPlugin } from './server/image-proxy-plugin.ts'
 import { mpnsEndpointPlugin } from './server/mpns-endpoint-plugin.ts'
@@ -40,6 +42,7 @@ export default defineConfig({
       'src/**/*.test.tsx',
       'server/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'kit/**/*.test.ts',
     ],
     environment: 'node',
   },

@@ -61,7 +61,7 @@ test('Uninstall, then reinstall gets a new URI', async ({ phone, mpns }) => {
   })
 
   await test.step('install it again from the app list', async () => {
-    await phone.install('Contoso Weather')
+    await phone.installFromAppList('Contoso Weather')
     await phone.goStart()
     await expect(phone.tile('Contoso Weather')).toBeVisible()
   })

@@ -1,5 +1,5 @@
 import { expect, openEmulator, test as e2eTest } from '../../e2e/fixtures'
-import { PhonePage } from '../../e2e/pages/phone-page'
+import { Phone } from '../../kit/phone.ts'
 import { readServiceState } from './service-state'
 
 /**
@@ -8,7 +8,7 @@ import { readServiceState } from './service-state'
  * both have. As in the e2e fixtures, a local stub responds to every request for a host other
  * than the loopback addresses.
  */
-export const test = e2eTest.extend<{ phone: PhonePage }>({
+export const test = e2eTest.extend<{ phone: Phone }>({
   phone: async ({ page }, use) => {
     await openEmulator(page)
     await expect
@@ -16,6 +16,6 @@ export const test = e2eTest.extend<{ phone: PhonePage }>({
         message: 'the handset never reported to the service worker',
       })
       .not.toBeUndefined()
-    await use(new PhonePage(page))
+    await use(new Phone(page))
   },
 })

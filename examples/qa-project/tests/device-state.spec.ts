@@ -1,0 +1,49 @@
+import { expect, iconicTile, test, toast } from 'wp8-mpns-emulator/playwright'
+
+const WEATHER = 'Contoso Weather'
+
+test('airplane mode holds a toast until the handset is back', async ({ phone, mpns }) => {
+  const channelUri = await phone.launch(WEATHER, { allow: true })
+  await phone.goStart()
+  await phone.setAirplaneMode(true)
+
+  const held = await mpns.send(channelUri, toast({ text1: 'Held', text2: 'Sent offline' }))
+  expect(held).toHaveMpnsResponse({ status: 200, deviceConnectionStatus: 'TempDisconnected' })
+  await expect(phone).not.toShowToast({ text1: 'Held' }, { timeout: 1_000 })
+
+  await phone.setAirplaneMode(false)
+  await expect(phone).toShowToast({ text1: 'Held', text2: 'Sent offline' })
+})
+
+test('an Inactive handset gets 412 Dropped', async ({ phone, mpns }) => {
+  const channelUri = await phone.launch(WEATHER, { allow: true })
+  await phone.goStart()
+  await phone.goInactive()
+
+  const response = await mpns.send(channelUri, toast({ text1: 'Too late' }), { via: 'http' })
+  expect(response).toHaveMpnsResponse({
+    status: 412,
+    notificationStatus: 'Dropped',
+    deviceConnectionStatus: 'Inactive',
+    subscriptionStatus: null,
+  })
+})
+
+test('a locked handset shows the count on the lock screen', async ({ phone, mpns }) => {
+  const channelUri = await phone.launch('Contoso Chat', { allow: true })
+  await phone.chooseLockScreenApps({ quickStatus: ['Contoso Chat'] })
+  await phone.lock()
+
+  expect(await mpns.send(channelUri, iconicTile({ count: 4 }))).toBeReceived()
+  await expect(phone).toHaveLockScreenCount('Contoso Chat', 4)
+  await phone.unlock()
+})
+
+test('battery saver drops toasts', async ({ phone, mpns }) => {
+  const channelUri = await phone.launch(WEATHER, { allow: true })
+  await phone.setBatteryLevel(50, 'Now until next charge')
+
+  const response = await mpns.send(channelUri, toast({ text1: 'Saved' }))
+  expect(response).toHaveMpnsResponse({ status: 200, notificationStatus: 'Dropped' })
+  await expect(phone).not.toShowToast({ text1: 'Saved' }, { timeout: 1_000 })
+})

@@ -1,0 +1,29 @@
+import { expect, test, toast } from 'wp8-mpns-emulator/playwright'
+
+// Two tests at once against one server: each browser context has its own handset and
+// channel, so each test must see its own notifications and none of the other's.
+test.describe.configure({ mode: 'parallel' })
+
+/** Toasts each test sends, one after another, while the other test sends its own. */
+const TOASTS_PER_TEST = 5
+
+const SENDERS = ['Anna', 'Ben']
+
+for (const sender of SENDERS) {
+  const otherSender = SENDERS.find((name) => name !== sender) ?? ''
+
+  test(`${sender} sees only ${sender}'s toasts`, async ({ phone, mpns }) => {
+    const channelUri = await phone.launch('Contoso Chat', { allow: true })
+
+    for (let index = 1; index <= TOASTS_PER_TEST; index += 1) {
+      const message = toast({ text1: sender, text2: `Message ${index}` })
+      expect(await mpns.send(channelUri, message, { via: 'http' })).toBeReceived()
+    }
+
+    // The app is in the foreground, so each toast lands in its log instead of a banner.
+    const received = phone.notificationLog.getByRole('paragraph').filter({ hasText: 'Message' })
+    await expect(received).toHaveCount(TOASTS_PER_TEST)
+    await expect(received.filter({ hasText: sender })).toHaveCount(TOASTS_PER_TEST)
+    await expect(phone.notificationLog).not.toContainText(otherSender)
+  })
+}

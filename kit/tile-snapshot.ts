@@ -1,0 +1,152 @@
+import type { Locator } from '@playwright/test'
+
+import type { TileSize } from './phone.ts'
+
+/** Expected Start tile. A field left out is not checked. */
+export interface TileExpectation {
+  /** The app's name. */
+  app: string
+  /** Navigation URI of a secondary tile, such as `/Forecast.xaml?city=Oslo`; without it, the primary tile. */
+  secondary?: string | undefined
+  size?: TileSize | undefined
+  /** Front title. The tile shows no title when it equals the app name. */
+  title?: string | undefined
+  /** Front count; 0 is a tile without a count. */
+  count?: number | undefined
+  backTitle?: string | undefined
+  /** Back content, with its lines joined by a line feed. */
+  backContent?: string | undefined
+}
+
+/** A Start tile as it is drawn now. */
+export interface TileSnapshot {
+  /** The tile button's accessible name: app name, front title, count, secondary tile's URI. */
+  label: string
+  /** Tile width over the width of the Tiles list. */
+  widthRatio: number
+  /** Tile width over its height. */
+  aspectRatio: number
+  /** Text lines of the face on show, top to bottom. */
+  lines: string[]
+}
+
+/**
+ * Start is four small tiles wide: a small tile takes about a quarter of its width, a medium
+ * tile about half and a wide tile all of it. The limits sit between those fractions.
+ */
+const SMALL_MAX_WIDTH_RATIO = 0.36
+const MEDIUM_MAX_WIDTH_RATIO = 0.75
+
+/** Reads every tile in a Start `Tiles` list, in Start order. */
+export async function readTileSnapshots(tilesList: Locator): Promise<TileSnapshot[]> {
+  if (!(await tilesList.isVisible())) {
+    return []
+  }
+  return tilesList.evaluate((list) => {
+    const listWidth = (list as HTMLElement).clientWidth
+    const buttons = [...list.querySelectorAll<HTMLElement>(':scope > li button[aria-label]')]
+    return buttons
+      .filter((button) => !/^(Unpin|Resize) /.test(button.getAttribute('aria-label') ?? ''))
+      .map((button) => ({
+        label: button.getAttribute('aria-label') ?? '',
+        // Layout sizes ignore the tilt a press applies with a transform.
+        widthRatio: listWidth === 0 ? 0 : button.offsetWidth / listWidth,
+        aspectRatio: button.offsetHeight === 0 ? 0 : button.offsetWidth / button.offsetHeight,
+        lines: button.innerText
+          .split('\n')
+          .map((line) => line.trim())
+          .filter((line) => line !== ''),
+      }))
+  })
+}
+
+/** Returns the size a tile is drawn at. */
+export function toTileSize(tile: TileSnapshot): TileSize {
+  if (tile.widthRatio > MEDIUM_MAX_WIDTH_RATIO) {
+    return 'wide'
+  }
+  return tile.widthRatio > SMALL_MAX_WIDTH_RATIO ? 'medium' : 'small'
+}
+
+/**
+ * Splits a tile's accessible name into its front title and count. The name is the app name,
+ * then the title when it differs from the app name, then the count when there is one, then a
+ * secondary tile's navigation URI, joined by ", ".
+ */
+export function parseTileLabel(
+  label: string,
+  appName: string,
+  secondary: string | undefined,
+): { title: string; count: number } | undefined {
+  const suffix = secondary === undefined ? '' : `, ${secondary}`
+  if (!label.startsWith(appName) || !label.endsWith(suffix)) {
+    return undefined
+  }
+  let rest = label.slice(appName.length, label.length - suffix.length)
+  if (rest !== '' && !rest.startsWith(', ')) {
+    return undefined
+  }
+  let count = 0
+  const countMatch = /, (\d+)$/.exec(rest)
+  if (countMatch !== null) {
+    count = Number(countMatch[1])
+    rest = rest.slice(0, countMatch.index)
+  }
+  // NOTE: a secondary tile's URI starts with "/", so a primary tile whose name continues with
+  // ", /" is read as a secondary one. A front title that starts with "/" is therefore misread.
+  if (secondary === undefined && rest.includes(', /')) {
+    return undefined
+  }
+  return { title: rest === '' ? appName : rest.slice(2), count }
+}
+
+/**
+ * Compares Start's tiles with an expected tile and returns what differs, empty when one tile
+ * matches. Without a matching tile name it lists the tiles Start shows.
+ */
+export function toTileMismatches(tiles: TileSnapshot[], expected: TileExpectation): string[] {
+  const candidates = tiles
+    .map((tile) => ({ tile, parsed: parseTileLabel(tile.label, expected.app, expected.secondary) }))
+    .filter((candidate) => candidate.parsed !== undefined)
+  if (candidates.length === 0) {
+    const which = expected.secondary === undefined ? 'tile' : `secondary tile ${expected.secondary}`
+    const shown = tiles.map((tile) => tile.label).join('; ')
+    return [`Start shows no ${which} of ${expected.app}. Its tiles are [${shown}]`]
+  }
+
+  const reports = candidates.map(({ tile, parsed }) => compareTile(tile, parsed!, expected))
+  return reports.find((mismatches) => mismatches.length === 0) ?? reports[0] ?? []
+}
+
+function compareTile(
+  tile: TileSnapshot,
+  parsed: { title: string; count: number },
+  expected: TileExpectation,
+): string[] {
+  const mismatches: string[] = []
+  const size = toTileSize(tile)
+  if (expected.size !== undefined && size !== expected.size) {
+    mismatches.push(`size: expected ${expected.size}, got ${size}`)
+  }
+  if (expected.title !== undefined && parsed.title !== expected.title) {
+    mismatches.push(`title: expected "${expected.title}", got "${parsed.title}"`)
+  }
+  if (expected.count !== undefined && parsed.count !== expected.count) {
+    mismatches.push(`count: expected ${expected.count}, got ${parsed.count}`)
+  }
+
+  // The back face draws the content lines above the back title, which is the last line.
+  const backTitle = tile.lines.at(-1) ?? ''
+  const shownText = tile.lines.join('\n')
+  if (expected.backTitle !== undefined && backTitle !== expected.backTitle) {
+    mismatches.push(
+      `back title: expected "${expected.backTitle}", the face on show reads ${JSON.stringify(shownText)}`,
+    )
+  }
+  if (expected.backContent !== undefined && !shownText.includes(expected.backContent)) {
+    mismatches.push(
+      `back content: expected "${expected.backContent}", the face on show reads ${JSON.stringify(shownText)}`,
+    )
+  }
+  return mismatches
+}
