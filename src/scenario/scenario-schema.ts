@@ -15,6 +15,8 @@ export const MAX_SCENARIO_LENGTH = 16 * 1024 * 1024
 const MAX_HANDSETS = 4
 const MAX_TIMELINE_STEPS = 1000
 const MAX_SEED = 0xffff_ffff
+/** The engine's own maximum clock speed, so that every clock the console can set exports. */
+const MAX_CLOCK_SPEED = 10_000
 
 const handsetName = z
   .string()
@@ -366,7 +368,12 @@ export const scenarioSchema = z
     engine: z
       .object({
         settings: engineSettings.optional(),
-        clockSpeed: z.number().min(0).max(1000).optional(),
+        clockSpeed: z
+          .number()
+          .min(0)
+          .max(MAX_CLOCK_SPEED)
+          .optional()
+          .describe('Engine milliseconds per real millisecond; 0 stops the clock.'),
       })
       .strict()
       .optional(),
