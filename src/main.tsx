@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { logError } from './lib/log'
 import { startConsoleSync } from './store/console-store'
+import { installEmulatorPageApi, resumeScenarioSession } from './store/emulator-page-api'
 import { loadEndpointInfo } from './store/endpoint-info'
 import {
   listOwnedHandsetIds,
@@ -22,6 +23,8 @@ if (!root) {
   throw new Error('Failed to start the emulator: index.html has no #root element.')
 }
 
+installEmulatorPageApi()
+
 // Apps open channels only once the runtime runs, and by then the server's channel URI bases are known.
 Promise.all([startWorkerSync(), loadEndpointInfo()])
   .then(([, endpoint]) => {
@@ -34,6 +37,8 @@ Promise.all([startWorkerSync(), loadEndpointInfo()])
         logError('[store]', 'Failed to start the request history', error)
       })
     startHandsetRuntime()
+    // A scenario is applied once the runtime runs, because applying it opens channels.
+    resumeScenarioSession()
     if (endpoint === null) {
       return undefined
     }

@@ -168,6 +168,14 @@ export interface WorkerRequestMap {
     request: { speed?: number; advanceMs?: number }
     response: EngineClockSnapshot
   }
+  /**
+   * Deletes every channel, queued notification, device record, quota count, setting and the
+   * clock, in one transaction, once the requests decided before it are stored.
+   */
+  RESET: {
+    request: Record<string, never>
+    response: Record<string, never>
+  }
 }
 
 export type WorkerRequestStem = keyof WorkerRequestMap
@@ -218,6 +226,7 @@ const REQUEST_STEMS: readonly WorkerRequestStem[] = [
   'SETTINGS_UPDATE',
   'CLOCK_GET',
   'CLOCK_UPDATE',
+  'RESET',
 ]
 
 /** Narrows data received by the worker to a request message, or returns null. */

@@ -71,6 +71,7 @@ const PAYLOAD_RULES: Readonly<Record<WorkerRequestStem, Readonly<Record<string, 
   },
   CLOCK_GET: {},
   CLOCK_UPDATE: { speed: OPTIONAL_NUMBER, advanceMs: OPTIONAL_NUMBER },
+  RESET: {},
 }
 
 /**

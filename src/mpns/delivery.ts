@@ -105,6 +105,8 @@ export interface QueueStore {
    * the batch is durable, so a caller may then promise the sender that its notification is stored.
    */
   commit(changes: readonly StoreChange[]): Promise<CommitResult>
+  /** Deletes every record of every store in one transaction: all of them, or none on failure. */
+  clear(): Promise<void>
 }
 
 /** Notifications to hand to a push client in one reply, and what remains for later. */

@@ -45,6 +45,12 @@ export interface StepResult {
   expectResponse?: ScenarioResponseExpectation
 }
 
+/** Options of `runNextStep`. */
+export interface RunStepOptions {
+  /** The response to a send step that the caller sent itself. */
+  response?: SendResult
+}
+
 /** Device state a script may set on one handset; fields left out keep their value. */
 export interface DeviceStateChange {
   airplaneMode?: boolean
@@ -73,8 +79,12 @@ export interface EmulatorPageApi {
   loadScenario(scenario: unknown): Promise<{ ok: true } | { ok: false; errors: string[] }>
   /** Writes the current state (handsets, apps, tiles, device state, engine settings) as a scenario. */
   exportScenario(): Promise<ScenarioInput>
-  /** Runs the loaded scenario's next timeline step. */
-  runNextStep(): Promise<StepResult>
+  /**
+   * Runs the loaded scenario's next timeline step. For a send step that the caller already sent
+   * itself (`via: "http"`), pass the response it got: the page then checks and records it
+   * instead of sending the request again.
+   */
+  runNextStep(options?: RunStepOptions): Promise<StepResult>
   /** Deletes every channel, queued notification, app, tile and setting, and reloads the page. */
   reset(): Promise<void>
   /** Moves engine time on by `seconds`; notifications that fall due are then delivered. */

@@ -15,6 +15,8 @@ export const MAX_SCENARIO_LENGTH = 16 * 1024 * 1024
 const MAX_HANDSETS = 4
 const MAX_TIMELINE_STEPS = 1000
 const MAX_SEED = 0xffff_ffff
+/** The engine's own maximum clock speed, so that every clock the console can set exports. */
+const MAX_CLOCK_SPEED = 10_000
 
 const handsetName = z
   .string()
@@ -264,9 +266,15 @@ const outcomeExpectation = z
 
 const stepName = z.string().min(1).max(200).optional().describe('Shown in reports and the player.')
 
-const timelineStep = z.union([
-  z.object({ name: stepName, send: sendStep, expect: responseExpectation.optional() }).strict(),
-  z
+/**
+ * Timeline steps by the key that names them. A send step may carry a response `expect`, so a
+ * step is an outcome check only when `expect` is its one step key.
+ */
+const STEP_VARIANTS = {
+  send: z
+    .object({ name: stepName, send: sendStep, expect: responseExpectation.optional() })
+    .strict(),
+  advanceClock: z
     .object({
       name: stepName,
       advanceClock: z
@@ -280,31 +288,31 @@ const timelineStep = z.union([
         .describe('Moves engine time on; due notifications are then delivered.'),
     })
     .strict(),
-  z
+  device: z
     .object({
       name: stepName,
       device: deviceState.extend({ handset: handsetName.optional() }).strict(),
     })
     .strict(),
-  z
+  launch: z
     .object({
       name: stepName,
       launch: z.object({ handset: handsetName.optional(), app: appName }).strict(),
     })
     .strict(),
-  z
+  answerPrompt: z
     .object({
       name: stepName,
       answerPrompt: z.object({ handset: handsetName.optional(), allow: z.boolean() }).strict(),
     })
     .strict(),
-  z
+  tapToast: z
     .object({
       name: stepName,
       tapToast: z.object({ handset: handsetName.optional() }).strict(),
     })
     .strict(),
-  z
+  press: z
     .object({
       name: stepName,
       press: z
@@ -312,7 +320,7 @@ const timelineStep = z.union([
         .strict(),
     })
     .strict(),
-  z
+  stepTileAnimation: z
     .object({
       name: stepName,
       stepTileAnimation: z
@@ -321,7 +329,24 @@ const timelineStep = z.union([
         .describe('Moves every flip and cycle tile on, in the deterministic motion mode.'),
     })
     .strict(),
-  z.object({ name: stepName, expect: outcomeExpectation }).strict(),
+  expect: z.object({ name: stepName, expect: outcomeExpectation }).strict(),
+}
+
+type StepKey = keyof typeof STEP_VARIANTS
+
+/** Keys that name a timeline step, in the order error messages list them. */
+export const STEP_KEYS = Object.keys(STEP_VARIANTS) as StepKey[]
+
+const timelineStep = z.union([
+  STEP_VARIANTS.send,
+  STEP_VARIANTS.advanceClock,
+  STEP_VARIANTS.device,
+  STEP_VARIANTS.launch,
+  STEP_VARIANTS.answerPrompt,
+  STEP_VARIANTS.tapToast,
+  STEP_VARIANTS.press,
+  STEP_VARIANTS.stepTileAnimation,
+  STEP_VARIANTS.expect,
 ])
 
 /** The whole scenario file. */
@@ -343,7 +368,12 @@ export const scenarioSchema = z
     engine: z
       .object({
         settings: engineSettings.optional(),
-        clockSpeed: z.number().min(0).max(1000).optional(),
+        clockSpeed: z
+          .number()
+          .min(0)
+          .max(MAX_CLOCK_SPEED)
+          .optional()
+          .describe('Engine milliseconds per real millisecond; 0 stops the clock.'),
       })
       .strict()
       .optional(),
@@ -390,7 +420,7 @@ export function parseScenario(input: unknown): ScenarioParseResult {
   if (result.success) {
     return { ok: true, scenario: result.data }
   }
-  return { ok: false, errors: result.error.issues.map(toIssueText) }
+  return { ok: false, errors: result.error.issues.flatMap((issue) => explainIssue(issue, value)) }
 }
 
 /** Writes the JSON Schema of the scenario file, for editors and for the documentation. */
@@ -398,8 +428,59 @@ export function toScenarioJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' })
 }
 
+/**
+ * Turns an issue into messages. zod reports a timeline step that matches no variant of the union
+ * only as "Invalid input", so such a step is checked again against the variant its key picks.
+ */
+function explainIssue(issue: z.core.$ZodIssue, input: unknown): string[] {
+  const [field, index] = issue.path
+  const isStepIssue =
+    issue.code === 'invalid_union' &&
+    issue.path.length === 2 &&
+    field === 'timeline' &&
+    typeof index === 'number'
+  if (!isStepIssue) {
+    return [toIssueText(issue)]
+  }
+  const timeline = isRecord(input) ? input.timeline : undefined
+  const step: unknown = Array.isArray(timeline) ? timeline[index] : undefined
+  return explainStep(step, issue.path)
+}
+
+function explainStep(step: unknown, path: PropertyKey[]): string[] {
+  const at = toPathText(path)
+  if (!isRecord(step)) {
+    return [`${at}: a step must be an object with one of the keys ${STEP_KEYS.join(', ')}.`]
+  }
+  const keys = Object.keys(step).filter((key) => key !== 'name')
+  const stepKeys = keys.filter((key): key is StepKey => (STEP_KEYS as string[]).includes(key))
+  // `expect` on a send step checks its response; on its own it is an outcome check.
+  const named = stepKeys.includes('send') ? ['send' as const] : stepKeys
+  if (named.length === 0) {
+    const found = keys.length === 0 ? 'missing step key' : `unknown step "${keys[0] ?? ''}"`
+    return [`${at}: ${found}; use one of ${STEP_KEYS.join(', ')}.`]
+  }
+  if (named.length > 1) {
+    return [
+      `${at}: a step has exactly one step key, but this one has ${named.map((key) => `"${key}"`).join(' and ')}. Split it into separate steps.`,
+    ]
+  }
+  const variant = STEP_VARIANTS[named[0] as StepKey]
+  const result = variant.safeParse(step)
+  if (result.success) {
+    return [`${at}: invalid step.`]
+  }
+  return result.error.issues.map((issue) =>
+    toIssueText({ ...issue, path: [...path, ...issue.path] }),
+  )
+}
+
 function toIssueText(issue: z.core.$ZodIssue): string {
-  const path = issue.path.reduce<string>(
+  return `${toPathText(issue.path)}: ${issue.message}`
+}
+
+function toPathText(keys: readonly PropertyKey[]): string {
+  const path = keys.reduce<string>(
     (text, key) =>
       typeof key === 'number'
         ? `${text}[${key}]`
@@ -408,5 +489,9 @@ function toIssueText(issue: z.core.$ZodIssue): string {
           : `${text}.${String(key)}`,
     '',
   )
-  return `${path === '' ? 'scenario' : path}: ${issue.message}`
+  return path === '' ? 'scenario' : path
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -112,7 +112,16 @@ function createStore(database: EmulatorDatabase): QueueStore {
         commitChanges(database, changes),
       )
     },
+    clear: () => guard('clear', 'every store', () => clearStores(database)),
   }
+}
+
+async function clearStores(database: EmulatorDatabase): Promise<void> {
+  const transaction = database.transaction(ALL_STORE_NAMES, 'readwrite')
+  await Promise.all([
+    ...ALL_STORE_NAMES.map((name) => transaction.objectStore(name).clear()),
+    transaction.done,
+  ])
 }
 
 async function readState(database: EmulatorDatabase): Promise<StoredEngineState> {

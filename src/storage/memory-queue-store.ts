@@ -34,13 +34,7 @@ interface MemoryState {
  * the way in and out, as IndexedDB does, and a batch that fails leaves the state untouched.
  */
 export function createMemoryQueueStore(): QueueStore {
-  let state: MemoryState = {
-    channels: new Map(),
-    devices: new Map(),
-    usage: new Map(),
-    queue: [],
-    unanswered: new Map(),
-  }
+  let state = createEmptyState()
 
   return {
     getChannel: (token) => resolveClone(state.channels.get(token)),
@@ -98,6 +92,20 @@ export function createMemoryQueueStore(): QueueStore {
         )
       }
     },
+    clear: () => {
+      state = createEmptyState()
+      return Promise.resolve()
+    },
+  }
+}
+
+function createEmptyState(): MemoryState {
+  return {
+    channels: new Map(),
+    devices: new Map(),
+    usage: new Map(),
+    queue: [],
+    unanswered: new Map(),
   }
 }
 

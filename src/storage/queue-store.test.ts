@@ -303,6 +303,28 @@ describe.each(implementations)('QueueStore (%s)', (_name, open) => {
     expect(state.clock).toEqual(CLOCK)
   })
 
+  it('clears every store at once', async () => {
+    const store = await open()
+    await store.commit([
+      { kind: 'put-channel', channel: CHANNEL },
+      { kind: 'put-device', device: DEVICE },
+      { kind: 'put-usage', usage: { token: 'token-a', day: '2013-05-01', count: 3 } },
+      { kind: 'put-clock', clock: CLOCK },
+      ...enqueue('one', 'two'),
+    ])
+
+    await store.clear()
+
+    const state = await store.readState()
+    expect(state.channels).toEqual([])
+    expect(state.devices).toEqual([])
+    expect(state.usage).toEqual([])
+    expect(state.queuedCounts).toEqual(new Map())
+    expect(state.clock).toBeUndefined()
+    expect(state.unanswered).toEqual([])
+    expect(await store.listQueued('handset-1')).toEqual([])
+  })
+
   it('stores and forgets unanswered requests', async () => {
     const store = await open()
     const unanswered = (deliveryId: string): UnansweredRequest => ({

@@ -13,6 +13,8 @@ export interface HandsetRegistry {
   addHandset: () => HandsetProfile | undefined
   /** Removes a handset unless it is the last one. */
   removeHandset: (handsetId: string) => void
+  /** Gives a handset another name; a blank name or one longer than 40 characters is ignored. */
+  renameHandset: (handsetId: string, name: string) => void
   /** Changes a handset's model, OS version, theme or accent colour. */
   updateHandset: (
     handsetId: string,
@@ -27,6 +29,7 @@ export const HANDSET_REGISTRY_STORAGE_KEY = 'wp8-emulator:handsets'
 const REGISTRY_STORAGE_VERSION = 1
 
 const THEMES: readonly string[] = ['dark', 'light'] satisfies Theme[]
+const MAX_HANDSET_NAME_LENGTH = 40
 
 /** Creates the registry, persisted to `storage` (localStorage by default). */
 export function createHandsetRegistry(storage?: StateStorage) {
@@ -51,6 +54,17 @@ export function createHandsetRegistry(storage?: StateStorage) {
             return
           }
           set({ handsets: handsets.filter((handset) => handset.id !== handsetId) })
+        },
+
+        renameHandset: (handsetId, name) => {
+          if (!isHandsetName(name)) {
+            return
+          }
+          set((state) => ({
+            handsets: state.handsets.map((handset) =>
+              handset.id === handsetId ? { ...handset, name } : handset,
+            ),
+          }))
         },
 
         updateHandset: (handsetId, changes) => {
@@ -142,6 +156,7 @@ function restoreProfile(value: unknown): HandsetProfile | undefined {
   const fresh = createHandsetProfile(Number(value.id.slice('handset-'.length)))
   return {
     ...fresh,
+    name: isHandsetName(value.name) ? value.name : fresh.name,
     model:
       oneOf(
         value.model,
@@ -159,6 +174,10 @@ function restoreProfile(value: unknown): HandsetProfile | undefined {
         ACCENT_COLORS.map((color) => color.name),
       ) ?? fresh.accent,
   }
+}
+
+function isHandsetName(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '' && value.length <= MAX_HANDSET_NAME_LENGTH
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {

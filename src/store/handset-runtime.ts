@@ -33,6 +33,25 @@ export function listOwnedHandsetIds(): string[] {
   return [...running].filter(([, handset]) => handset.owner).map(([handsetId]) => handsetId)
 }
 
+/**
+ * Resolves once this tab owns every listed handset, so their stores write to storage and no
+ * later ownership reloads stored state over changes made from then on.
+ */
+export function waitForOwnership(handsetIds: readonly string[]): Promise<void> {
+  const isOwned = () => handsetIds.every((handsetId) => running.get(handsetId)?.owner === true)
+  if (isOwned()) {
+    return Promise.resolve()
+  }
+  return new Promise((resolve) => {
+    const unsubscribe = subscribeToOwnership(() => {
+      if (isOwned()) {
+        unsubscribe()
+        resolve()
+      }
+    })
+  })
+}
+
 /** Subscribes to changes of the handsets this tab owns; returns the unsubscribe function. */
 export function subscribeToOwnership(listener: () => void): () => void {
   ownershipListeners.add(listener)
@@ -80,6 +99,7 @@ function syncRunningHandsets(state: HandsetRegistry): void {
   }
   for (const profile of state.handsets) {
     startHandset(profile)
+    running.get(profile.id)?.store.getState().renameHandset(profile.name)
   }
 }
 

@@ -12,6 +12,8 @@ export interface MotionSettings {
   /** Step that sets every flip and cycle position in deterministic mode. */
   tick: number
   changeMode: (mode: MotionModeSetting) => void
+  /** Sets the seed of the random flip delays and stagger; an invalid seed is ignored. */
+  changeSeed: (seed: number) => void
   /** Moves every animated tile one step on, in deterministic mode. */
   advanceTileAnimation: () => void
 }
@@ -31,14 +33,20 @@ export function createMotionSettings(search: string) {
 
   return createStore<MotionSettings>()((set) => ({
     mode: MOTION_MODES.includes(requestedMode) ? (requestedMode as MotionModeSetting) : 'animated',
-    seed:
-      Number.isSafeInteger(requestedSeed) && requestedSeed >= 0 && requestedSeed <= MAX_SEED
-        ? requestedSeed
-        : 0,
+    seed: isSeed(requestedSeed) ? requestedSeed : 0,
     tick: 0,
     changeMode: (mode) => set({ mode }),
+    changeSeed: (seed) => {
+      if (isSeed(seed)) {
+        set({ seed })
+      }
+    },
     advanceTileAnimation: () => set((state) => ({ tick: state.tick + 1 })),
   }))
+}
+
+function isSeed(value: number): boolean {
+  return Number.isSafeInteger(value) && value >= 0 && value <= MAX_SEED
 }
 
 export const motionSettings = createMotionSettings(

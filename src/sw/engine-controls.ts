@@ -126,3 +126,10 @@ function checkClockUpdate(request: ClockUpdateRequest): void {
     )
   }
 }
+
+/** Deletes the whole stored engine state, as a fresh install of the emulator has it. */
+export async function resetService(context: ServiceContext): Promise<Record<string, never>> {
+  await context.commit.clear()
+  logInfo('[sw]', 'engine state reset: every channel, notification and setting deleted')
+  return {}
+}

@@ -375,4 +375,31 @@ describe('createGroupCommit', () => {
 
     expect(store.readStateCalls).toBe(1)
   })
+
+  it('clears the store after the batches decided before', async () => {
+    const { store, commit } = await setUp({ indexedDb: true })
+    const release = store.holdNextCommit()
+    const before = commit.run(enqueueDecision('before'))
+    await vi.waitFor(() => expect(store.commitCalls).toBe(1))
+
+    const cleared = commit.clear()
+    release(true)
+    await Promise.all([before, cleared])
+
+    expect(await store.listQueued('handset-1')).toEqual([])
+  })
+
+  it('decides requests after a clear against the empty state', async () => {
+    const { store, commit } = await setUp()
+    await commit.run(connectHandsetDecision('online'))
+    await commit.run(enqueueDecision('old'))
+
+    await commit.clear()
+    const { reply } = await commit.run(({ state }) => ({
+      reply: { channels: state.channels.size, queued: state.queuedCounts.size },
+    }))
+
+    expect(reply).toEqual({ channels: 0, queued: 0 })
+    expect(store.readStateCalls).toBe(2)
+  })
 })

@@ -48,6 +48,11 @@ export interface GroupCommit {
    * batch has committed. Rejects with CommitFailedError when the batch could not be written.
    */
   run<T>(decide: (context: DecisionContext) => Decision<T>): Promise<Committed<T>>
+  /**
+   * Waits until the batches decided so far have committed, then deletes every stored record and
+   * drops the cache. Requests that arrive meanwhile are decided against the emptied state.
+   */
+  clear(): Promise<void>
 }
 
 /** The batch holding a request's changes failed to commit, so none of them were stored. */
@@ -86,22 +91,27 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
   let openBatch: Batch | undefined
   let committing = false
   let flushScheduled = false
+  /** Settles once the store has been emptied; set while a clear runs. */
+  let clearing: Promise<void> | undefined
+  let idleWaiters: Array<() => void> = []
 
   const loadState = (): Promise<EngineState> => {
     if (state !== undefined) {
       return Promise.resolve(state)
     }
-    loading ??= options.store.readState().then(
-      (stored) => {
-        loading = undefined
-        state = toEngineState(stored, readRealTime())
-        return state
-      },
-      (error: unknown) => {
-        loading = undefined
-        throw error
-      },
-    )
+    loading ??= (clearing ?? Promise.resolve())
+      .then(() => options.store.readState())
+      .then(
+        (stored) => {
+          loading = undefined
+          state = toEngineState(stored, readRealTime())
+          return state
+        },
+        (error: unknown) => {
+          loading = undefined
+          throw error
+        },
+      )
     return loading
   }
 
@@ -126,6 +136,7 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
     const batch = openBatch
     openBatch = undefined
     if (batch === undefined) {
+      releaseIdleWaiters()
       return
     }
 
@@ -137,6 +148,7 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
     } catch (error) {
       committing = false
       failBatches(batch, error)
+      releaseIdleWaiters()
       return
     }
     committing = false
@@ -147,10 +159,30 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
     // The next batch is written as soon as this one finished.
     if (openBatch !== undefined) {
       void flush()
+    } else {
+      releaseIdleWaiters()
     }
     const pushed = state === undefined ? undefined : readContext(state)
     await sendBroadcasts(batch, { broadcast: options.broadcast, context: pushed })
     resolveWaiters(batch, result)
+  }
+
+  const releaseIdleWaiters = (): void => {
+    if (committing || openBatch !== undefined) {
+      return
+    }
+    const waiters = idleWaiters
+    idleWaiters = []
+    for (const resolve of waiters) {
+      resolve()
+    }
+  }
+
+  const waitForIdle = (): Promise<void> => {
+    if (!committing && openBatch === undefined) {
+      return Promise.resolve()
+    }
+    return new Promise((resolve) => idleWaiters.push(resolve))
   }
 
   const failBatches = (failed: Batch, error: unknown): void => {
@@ -196,8 +228,26 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
 
       return { reply: decision.reply, removed: await removed }
     },
+
+    async clear() {
+      while (loading !== undefined || committing || openBatch !== undefined) {
+        await (loading?.then(ignore, ignore) ?? waitForIdle())
+      }
+      // Dropping the cache in the same step as the idle check means no request can decide
+      // against the old state from here on: each one reads the state again after the clear.
+      state = undefined
+      const cleared = options.store.clear()
+      clearing = cleared.catch(() => undefined)
+      try {
+        await cleared
+      } finally {
+        clearing = undefined
+      }
+    },
   }
 }
+
+function ignore(): void {}
 
 /** Releases the replies of a committed batch, each with the count its own removals deleted. */
 function resolveWaiters(batch: Batch, result: CommitResult): void {

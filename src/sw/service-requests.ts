@@ -10,7 +10,7 @@ import { describeInvalidPayload } from '@/messaging/request-validation'
 
 import { closeChannel, listChannels, openChannel, renewChannel } from './channel-lifecycle'
 import { acknowledge, listPending, reportDeviceState } from './device-sync'
-import { getClock, getSettings, updateClock, updateSettings } from './engine-controls'
+import { getClock, getSettings, resetService, updateClock, updateSettings } from './engine-controls'
 import { REDISPATCH_WINDOW_MS, listStaleUnanswered } from './engine-state'
 import { createGroupCommit } from './group-commit'
 import type { GroupCommit } from './group-commit'
@@ -134,5 +134,7 @@ export function answerServiceRequest(
       return getClock(context)
     case 'CLOCK_UPDATE_REQUEST':
       return updateClock(context, message.payload)
+    case 'RESET_REQUEST':
+      return resetService(context)
   }
 }

@@ -13,7 +13,7 @@ import {
   withLogEntry,
   withoutChannelUri,
 } from './device-model'
-import type { AppLogEntry, AppState } from './device-model'
+import type { AppLogEntry, AppState, PermissionAnswer } from './device-model'
 import { withoutAppScreens } from './navigation-slice'
 import { withoutAppStartTiles } from './start-layout-slice'
 import { createPrimaryStartTile, pinStartTile } from './start-tiles'
@@ -31,6 +31,19 @@ export interface AppsSlice {
    * app's prompt, reopens the channel bound to the tile or unbound from it.
    */
   changeTileUpdates: (appId: string, enabled: boolean) => void
+  /**
+   * Sets the prompt answer and the Live Tile updates switch that a scenario gives an installed
+   * app before its first launch. Unlike the user's answer, it opens no channel.
+   */
+  presetApp: (
+    appId: string,
+    settings: { permission: PermissionAnswer; tileUpdatesEnabled: boolean },
+  ) => void
+  /**
+   * Opens the app's push channel, or finds the one it has, as the app does on launch. Resolves
+   * once the channel URI is stored, or the failure is written to the app's log.
+   */
+  openAppChannel: (appId: string) => Promise<void>
   /**
    * Calls `Open()` on a new `HttpNotificationChannel` without `Find` first. While a channel is
    * open the phone throws, so the app logs the exception. Otherwise a channel opens.
@@ -93,6 +106,20 @@ export const createAppsSlice: StateCreator<DeviceStore, [], [], AppsSlice> = (se
       void refreshAppChannel(get, appId)
     }
   },
+
+  presetApp: (appId, settings) => {
+    if (!get().apps[appId]?.installed) {
+      return
+    }
+    set((state) => ({
+      apps: withAppChanges(state.apps, appId, {
+        permission: settings.permission,
+        tileUpdatesEnabled: settings.tileUpdatesEnabled,
+      }),
+    }))
+  },
+
+  openAppChannel: (appId) => refreshAppChannel(get, appId),
 
   openChannelWithoutFind: (appId) => {
     const app = findApp(appId)

@@ -25,6 +25,8 @@ export interface NavigationSlice {
   navigationDirection: NavigationDirection
   /** Increases on every navigation, so each page visit gets its own transition key. */
   navigationCount: number
+  /** Takes the name the handset registry gives this handset. */
+  renameHandset: (name: string) => void
   /** Opens an app at `target`, or at its default page, and opens or refreshes its channel. */
   launchApp: (appId: string, target?: NavigationTarget) => void
   /** Opens the app list, which shows every app, installed or not. */
@@ -58,6 +60,12 @@ export const createNavigationSlice: StateCreator<DeviceStore, [], [], Navigation
   backStack: [],
   navigationDirection: 'forward',
   navigationCount: 0,
+
+  renameHandset: (name) => {
+    if (get().handsetName !== name) {
+      set({ handsetName: name })
+    }
+  },
 
   launchApp: (appId, target) => {
     const app = findApp(appId)

@@ -44,6 +44,12 @@ export interface StartLayoutSlice {
   resizeTile: (key: string) => void
   /** Moves a tile to `toIndex` in the Start order, and the tiles after it reflow. */
   moveTile: (key: string, toIndex: number) => void
+  /**
+   * Replaces Start with these tiles, in this order and at these sizes, as a scenario file lays
+   * it out. Tiles of apps that are not installed, secondary tiles the app does not offer and
+   * duplicates are skipped. Secondary tiles start with their offer's content.
+   */
+  arrangeStart: (tiles: readonly StartTile[]) => void
   /** Enters customisation mode with this tile held. In customisation it selects this tile instead. */
   enterCustomization: (key: string) => void
   leaveCustomization: () => void
@@ -129,6 +135,46 @@ export const createStartLayoutSlice: StateCreator<DeviceStore, [], [], StartLayo
     if (startTiles !== get().startTiles) {
       set({ startTiles })
     }
+  },
+
+  arrangeStart: (tiles) => {
+    const { apps } = get()
+    const arranged: StartTile[] = []
+    let nextApps = apps
+    for (const tile of tiles) {
+      const app = findApp(tile.appId)
+      const isDuplicate = arranged.some((candidate) => candidate.key === tile.key)
+      if (!app || apps[tile.appId]?.installed !== true || isDuplicate) {
+        continue
+      }
+      if (tile.navigationUri !== undefined) {
+        const offer = app.secondaryTiles.find(
+          (candidate) => candidate.navigationUri === tile.navigationUri,
+        )
+        if (!offer) {
+          continue
+        }
+        const current = nextApps[tile.appId]?.secondaryTiles[tile.navigationUri]
+        nextApps = withSecondaryTile(
+          nextApps,
+          tile.appId,
+          tile.navigationUri,
+          current ?? offer.initialTile,
+        )
+      }
+      arranged.push(tile)
+    }
+    // A secondary tile exists only while pinned, so the ones left off Start are deleted.
+    for (const [appId, appState] of Object.entries(nextApps)) {
+      for (const navigationUri of Object.keys(appState.secondaryTiles)) {
+        if (
+          !arranged.some((tile) => tile.appId === appId && tile.navigationUri === navigationUri)
+        ) {
+          nextApps = withSecondaryTile(nextApps, appId, navigationUri, undefined)
+        }
+      }
+    }
+    set({ startTiles: arranged, apps: nextApps, customizingTileKey: null })
   },
 
   enterCustomization: (key) => {
