@@ -334,8 +334,8 @@ export class Phone extends PhonePage {
    * scripting interface, and waits until the reloaded page is ready again.
    */
   async reset(): Promise<void> {
-    await callPageApi(this.page, 'reset', [])
-    await this.page.waitForLoadState()
+    // The page resolves the call, then reloads itself.
+    await Promise.all([this.page.waitForEvent('load'), callPageApi(this.page, 'reset', [])])
     await callPageApi(this.page, 'ready', [])
     await expect(this.startScreen).toBeVisible()
   }

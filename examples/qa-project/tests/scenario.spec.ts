@@ -1,5 +1,3 @@
-import { fileURLToPath } from 'node:url'
+import { scenario, test } from 'wp8-mpns-emulator/playwright'
 
-import { scenarioTest } from 'wp8-mpns-emulator/playwright'
-
-scenarioTest(fileURLToPath(new URL('../scenarios/chat-toast.json', import.meta.url)))
+test(...scenario(new URL('../scenarios/chat-toast.json', import.meta.url)))

@@ -11,7 +11,8 @@ export type {
   TileExpectation,
   ToastExpectation,
 } from './matchers.ts'
-export { scenarioTest } from './scenario-test.ts'
+export { scenario } from './scenario.ts'
+export type { ScenarioTestBody } from './scenario.ts'
 export { Phone } from './phone.ts'
 export type { InstallSource, InstalledApp, LaunchOptions, TileSize } from './phone.ts'
 export { PhonePage } from './phone-page.ts'

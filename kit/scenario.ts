@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 import type { Page } from '@playwright/test'
 
@@ -13,6 +14,7 @@ import type {
   ScenarioStep,
 } from '../src/scenario/scenario-schema.ts'
 import { test } from './fixtures.ts'
+import type { KitFixtures } from './fixtures.ts'
 import { expect } from './matchers.ts'
 import type { MpnsClient } from './mpns-client.ts'
 import { callPageApi } from './page-api-client.ts'
@@ -21,30 +23,39 @@ import { Phone } from './phone.ts'
 /** Time the page may take to reload and set up a scenario, in milliseconds. */
 const SCENARIO_LOAD_TIMEOUT_MS = 30_000
 
+/** The body of a scenario test, which takes the kit's fixtures. */
+export type ScenarioTestBody = (fixtures: Pick<KitFixtures, 'phone' | 'mpns'>) => Promise<void>
+
 /**
- * Defines a Playwright test that runs a scenario file: it loads the scenario into the page,
- * runs each timeline step in its own `test.step`, and asserts every response and outcome
- * expectation with the kit's matchers. Send steps with `"via": "http"` are sent from Node by the
- * kit, as a backend sends them. An invalid file defines a test that fails with the schema's
- * messages. The test's title is the scenario's name.
+ * Reads a scenario file and returns the title and body of a Playwright test that runs it, for
+ * `test(...scenario(path))`. The test loads the scenario into the page, runs each timeline step
+ * in its own `test.step`, and asserts every response and outcome expectation with the kit's
+ * matchers. The kit sends a send step with `"via": "http"` from Node, as a backend sends it.
+ * For an invalid file the test fails with the schema's messages. The title is the scenario's
+ * name. A relative path is resolved from the working folder.
+ *
+ * The spec itself calls `test`, so that reports and file filters place the test in the spec.
  */
-export function scenarioTest(path: string): void {
+export function scenario(path: string | URL): [string, ScenarioTestBody] {
   const loaded = readScenarioFile(path)
   if (!loaded.ok) {
-    test(loaded.title, () => {
-      throw new Error(`Invalid scenario ${path}:\n${loaded.errors.join('\n')}`)
-    })
-    return
+    return [
+      loaded.title,
+      () =>
+        Promise.reject(
+          new Error(`Invalid scenario ${toDisplayPath(path)}:\n${loaded.errors.join('\n')}`),
+        ),
+    ]
   }
 
-  const { scenario, input } = loaded
-  test.describe(() => {
-    test.use({ seed: scenario.seed, motion: scenario.motion })
-    test(scenario.name, async ({ phone, mpns }) => {
+  const { scenario: parsed, input } = loaded
+  return [
+    parsed.name,
+    async ({ phone, mpns }) => {
       const { page } = phone
       await test.step('load the scenario', () => loadScenario(page, input))
-      const defaultHandset = scenario.handsets[0]?.name ?? 'Handset 1'
-      for (const [index, step] of scenario.timeline.entries()) {
+      const defaultHandset = parsed.handsets[0]?.name ?? 'Handset 1'
+      for (const [index, step] of parsed.timeline.entries()) {
         await test.step(describeStep(step, index), async () => {
           const result = await runStep(page, mpns, step)
           if (result.response !== undefined && result.expectResponse !== undefined) {
@@ -55,15 +66,19 @@ export function scenarioTest(path: string): void {
           }
         })
       }
-    })
-  })
+    },
+  ]
 }
 
 type ScenarioFile =
   { ok: true; scenario: Scenario; input: unknown } | { ok: false; title: string; errors: string[] }
 
-function readScenarioFile(path: string): ScenarioFile {
-  const title = basename(path)
+function toDisplayPath(path: string | URL): string {
+  return path instanceof URL ? fileURLToPath(path) : path
+}
+
+function readScenarioFile(path: string | URL): ScenarioFile {
+  const title = basename(toDisplayPath(path))
   let text: string
   try {
     text = readFileSync(path, 'utf8')
@@ -82,19 +97,17 @@ function readScenarioFile(path: string): ScenarioFile {
  * reloads when it held state before, reports it loaded.
  */
 async function loadScenario(page: Page, input: unknown): Promise<void> {
-  const reloaded = page.waitForEvent('load', { timeout: SCENARIO_LOAD_TIMEOUT_MS })
-  reloaded.catch(() => undefined)
   try {
     const result = await callPageApi(page, 'loadScenario', [input])
     if (!result.ok) {
       throw new Error(`The page rejected the scenario:\n${result.errors.join('\n')}`)
     }
   } catch (error) {
-    // A reload destroys the page's JavaScript context while the call is still running.
+    // A reload destroys the page's JavaScript context while the call is still running. The
+    // status is read below, once the reloaded page has set the scenario up.
     if (!(error instanceof Error) || !/context was destroyed|navigation/i.test(error.message)) {
       throw error
     }
-    await reloaded
   }
 
   let status: ScenarioStatus | undefined
@@ -151,7 +164,7 @@ async function runStep(page: Page, mpns: MpnsClient, step: ScenarioStep): Promis
   const response: SendResult = await mpns.send(channelUri, toNotificationRequest(send), {
     via: 'http',
   })
-  return callPageApi(page, 'runNextStep', [{ response }] as unknown as [])
+  return callPageApi(page, 'runNextStep', [{ response }])
 }
 
 function toHandsetArgument(handset: string | undefined): [] | [string] {
