@@ -492,6 +492,7 @@ async function toCenter(tile: Locator, tileName: string): Promise<{ x: number; y
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
 }
 
-function escapeRegExp(text: string): string {
+/** Escapes text for use as a literal inside a regular expression. */
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

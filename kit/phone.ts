@@ -1,28 +1,14 @@
-import { readFile } from 'node:fs/promises'
-import { basename } from 'node:path'
-
 import { expect } from '@playwright/test'
 import type { Locator, Page } from '@playwright/test'
 
+import { installApp } from './app-install.ts'
+import type { InstallSource, InstalledApp } from './app-install.ts'
 import { callPageApi } from './page-api-client.ts'
-import { PhonePage } from './phone-page.ts'
+import { PhonePage, escapeRegExp } from './phone-page.ts'
 import type { BatterySaverChoice } from './phone-page.ts'
 import { readServiceState } from './service-state.ts'
 
-/**
- * Where an app comes from: a sample app the emulator ships, an app file as the app page's
- * `Export app` button writes it (a path or the parsed object), or a WMAppManifest.xml path with
- * the image files it names. `name` installs the app under another name.
- */
-export type InstallSource =
-  | { sample: string }
-  | { appFile: string | Record<string, unknown>; name?: string }
-  | { manifest: string; images?: readonly string[]; name?: string }
-
-/** An installed app, as `install` returns it and `launch` takes it. */
-export interface InstalledApp {
-  name: string
-}
+export type { InstallSource, InstalledApp }
 
 export interface LaunchOptions {
   /**
@@ -87,33 +73,7 @@ export class Phone extends PhonePage {
    * Installing leaves the handset on Start.
    */
   async install(source: InstallSource | string): Promise<InstalledApp> {
-    const resolved: InstallSource =
-      typeof source !== 'string'
-        ? source
-        : source.toLowerCase().endsWith('.xml')
-          ? { manifest: source }
-          : { appFile: source }
-
-    if ('sample' in resolved) {
-      return this.installSample(resolved.sample)
-    }
-    const dialog = await this.openInstallDialog()
-    if ('appFile' in resolved) {
-      await dialog.getByLabel('App file (.json)', { exact: true }).setInputFiles(
-        typeof resolved.appFile === 'string'
-          ? resolved.appFile
-          : {
-              name: 'app.json',
-              mimeType: 'application/json',
-              buffer: Buffer.from(JSON.stringify(resolved.appFile), 'utf8'),
-            },
-      )
-    } else {
-      await dialog
-        .getByLabel('WMAppManifest.xml and its images', { exact: true })
-        .setInputFiles(await readManifestFiles(resolved.manifest, resolved.images ?? []))
-    }
-    return this.submitInstallDialog(dialog, resolved.name)
+    return installApp(this, source)
   }
 
   /**
@@ -126,7 +86,7 @@ export class Phone extends PhonePage {
   async launch(app: InstalledApp | string, options: LaunchOptions = {}): Promise<string | null> {
     const appName = typeof app === 'string' ? app : app.name
     await this.goStart()
-    const tile = this.appTile(appName).first()
+    const tile = this.primaryTile(appName)
     if (await tile.isVisible()) {
       await tile.click()
     } else {
@@ -288,7 +248,7 @@ export class Phone extends PhonePage {
   async setTileSize(app: InstalledApp | string, size: TileSize): Promise<void> {
     const appName = typeof app === 'string' ? app : app.name
     await this.goStart()
-    await this.appTile(appName).first().focus()
+    await this.primaryTile(appName).focus()
     await this.page.keyboard.press('ContextMenu')
     await expect(this.customizationStatus).toContainText('Customizing ')
 
@@ -340,99 +300,20 @@ export class Phone extends PhonePage {
     await expect(this.startScreen).toBeVisible()
   }
 
-  private async installSample(appName: string): Promise<InstalledApp> {
-    await this.openAppList()
-    const installButton = this.appList.getByRole('button', {
-      name: `Install ${appName}`,
-      exact: true,
-    })
-    const openButton = this.appList.getByRole('button', { name: appName, exact: true })
-    await expect(
-      installButton.or(openButton),
-      `${appName} is not a sample app: the app list offers neither to open nor to install it`,
-    ).toBeVisible()
-    if (await installButton.isVisible()) {
-      await installButton.click()
-      await expect(openButton).toBeVisible()
-    }
-    await this.goStart()
-    return { name: appName }
-  }
-
-  private async openInstallDialog(): Promise<Locator> {
-    await this.openAppList()
-    await this.appList.getByRole('button', { name: 'Install app', exact: true }).click()
-    const dialog = this.handset.getByRole('dialog', { name: 'Install app', exact: true })
-    await expect(dialog).toBeVisible()
-    return dialog
-  }
-
   /**
-   * Waits for the dialog to read the chosen files, renames the app when asked, and presses
-   * Install. Rejects with the dialog's errors when the import or the install fails.
+   * Returns an app's primary tile on Start: a tile named after the app whose name has no
+   * secondary tile's navigation URI, which starts with "/", in it.
    */
-  private async submitInstallDialog(dialog: Locator, name?: string): Promise<InstalledApp> {
-    const nameField = dialog.getByRole('textbox', { name: 'Name', exact: true })
-    const errors = dialog.getByRole('alert', { name: 'Errors', exact: true })
-    await expect
-      .poll(async () => (await errors.isVisible()) || (await nameField.inputValue()) !== '', {
-        message: 'the Install app dialog never finished reading the file',
-      })
-      .toBe(true)
-    await throwDialogErrors(errors)
-
-    if (name !== undefined) {
-      await nameField.fill(name)
-    }
-    const installedName = await nameField.inputValue()
-    await dialog.getByRole('button', { name: 'Install', exact: true }).click()
-    await expect
-      .poll(async () => (await errors.isVisible()) || !(await dialog.isVisible()), {
-        message: 'the Install app dialog neither closed nor showed an error',
-      })
-      .toBe(true)
-    await throwDialogErrors(errors)
-    return { name: installedName }
+  private primaryTile(appName: string): Locator {
+    return this.startScreen
+      .getByRole('button', { name: new RegExp(`^${escapeRegExp(appName)}(?!.*, /)(, |$)`) })
+      .first()
   }
 
   private async readShownChannelUri(): Promise<string | null> {
     const value = await this.channelUri.inputValue()
     return value === '' ? null : value
   }
-}
-
-async function throwDialogErrors(errors: Locator): Promise<void> {
-  if (await errors.isVisible()) {
-    const messages = await errors.getByRole('listitem').allInnerTexts()
-    throw new Error(`Failed to install the app: ${messages.join(' ')}`)
-  }
-}
-
-/** Reads a manifest and its images as the file chooser would hand them to the dialog. */
-async function readManifestFiles(
-  manifestPath: string,
-  imagePaths: readonly string[],
-): Promise<Array<{ name: string; mimeType: string; buffer: Buffer }>> {
-  const paths = [manifestPath, ...imagePaths]
-  return Promise.all(
-    paths.map(async (path) => ({
-      name: path === manifestPath ? 'WMAppManifest.xml' : basename(path),
-      mimeType: toMimeType(path),
-      buffer: await readFile(path),
-    })),
-  )
-}
-
-function toMimeType(path: string): string {
-  const extension = path.slice(path.lastIndexOf('.') + 1).toLowerCase()
-  const types: Record<string, string> = {
-    xml: 'text/xml',
-    png: 'image/png',
-    jpg: 'image/jpeg',
-    jpeg: 'image/jpeg',
-    gif: 'image/gif',
-  }
-  return types[extension] ?? 'application/octet-stream'
 }
 
 /** Reads the console's engine time, in epoch milliseconds. */
