@@ -1,4 +1,4 @@
-// The repository's own fixtures: the QA kit's `phone` and `mpns`, compiled from source, plus
+// The repository's own fixtures: the QA kit's `phone` and `mpns`, loaded from its sources, plus
 // the developer console and a second sending page. Specs import everything from here.
 
 import { expect } from '@playwright/test'

@@ -18,7 +18,7 @@ const NEWS_MANIFEST = `<?xml version="1.0" encoding="utf-8"?>
   </App>
 </Deployment>`
 
-test('install takes an app file, an object and a manifest', async ({ phone }, testInfo) => {
+test('install from files and objects', async ({ phone }, testInfo) => {
   const exported = await test.step('export Contoso Chat as an app file', async () => {
     await phone.launch('Contoso Chat', { allow: true })
     const [download] = await Promise.all([
@@ -58,7 +58,7 @@ test('install takes an app file, an object and a manifest', async ({ phone }, te
   })
 })
 
-test('toShowToast and toBeOnPage fail with what is shown', async ({ phone }) => {
+test('matchers report what is shown', async ({ phone }) => {
   await expect(phone).not.toShowToast({ text1: 'Anyone' })
 
   const toastFailure = await expect(phone)
@@ -104,10 +104,10 @@ test('toHaveMpnsResponse quotes X-Emulator-Reason', async ({ phone, mpns }) => {
   )
 })
 
-test('http sends to another host are refused', async ({ mpns }) => {
+test('http sends to other hosts rejected', async ({ mpns }) => {
   await expect(
     mpns.send('http://push.example.com/channel', toast({ text1: 'Away' }), { via: 'http' }),
-  ).rejects.toThrow('Refused to send to http://push.example.com/channel')
+  ).rejects.toThrow('Rejected the send to http://push.example.com/channel')
 })
 
 test('screen, lock and reset', async ({ phone }, testInfo) => {

@@ -7,7 +7,7 @@ import type { Locator } from '@playwright/test'
 import type { PhonePage } from './phone-page.ts'
 
 /**
- * Where an app comes from: a sample app the emulator ships, an app file as the app page's
+ * Source of an app to install: a sample app the emulator ships, an app file as the app page's
  * `Export app` button writes it (a path or the parsed object), or a WMAppManifest.xml path with
  * the image files it names. `name` installs the app under another name.
  */

@@ -68,7 +68,7 @@ async function startServer(packageRoot: string, options: ServeOptions): Promise<
   return { close: () => server.close() }
 }
 
-/** Finds the emulator package's folder, which holds its vite.config.ts, sources and index.html. */
+/** Finds the emulator package's folder, which contains its vite.config.ts, sources and index.html. */
 function findPackageRoot(): string {
   let folder = dirname(fileURLToPath(import.meta.url))
   for (;;) {

@@ -38,7 +38,7 @@ const RETRY_INTERVAL_MS = 100
 
 /**
  * `expect` with the kit's matchers. Matchers on the handset retry until they pass or time out,
- * like `toHaveText`; matchers on a SendResult check it once.
+ * like `toHaveText`, and matchers on a SendResult check it once.
  */
 export const expect = baseExpect.extend({
   /** Passes when a toast banner with this Text1 and Text2 is on screen. */
@@ -50,11 +50,11 @@ export const expect = baseExpect.extend({
           (expected.text1 === undefined || toast.text1 === expected.text1) &&
           (expected.text2 === undefined || toast.text2 === expected.text2),
       )
-      const shown =
+      const onScreen =
         toasts.length === 0
           ? 'no toast is on screen'
           : `on screen: ${toasts.map((toast) => JSON.stringify(toast)).join(', ')}`
-      return { pass: found, detail: `expected a toast ${JSON.stringify(expected)}, ${shown}` }
+      return { pass: found, detail: `expected a toast ${JSON.stringify(expected)}, ${onScreen}` }
     })
   },
 
@@ -146,15 +146,15 @@ export const expect = baseExpect.extend({
       const lines = (await phone.detailedStatus.isVisible())
         ? await phone.detailedStatus.getByRole('paragraph').allInnerTexts()
         : []
-      const shown = lines.join('\n')
+      const detailedText = lines.join('\n')
       return {
-        pass: shown === text,
-        detail: `expected the detailed status ${JSON.stringify(text)}, it shows ${JSON.stringify(shown)}`,
+        pass: detailedText === text,
+        detail: `expected the detailed status ${JSON.stringify(text)}, it shows ${JSON.stringify(detailedText)}`,
       }
     })
   },
 
-  /** Passes when the service answered 200 with X-NotificationStatus Received. */
+  /** Passes when the response has status 200 and X-NotificationStatus Received. */
   toBeReceived(result: SendResult) {
     return checkResponse(this, 'toBeReceived', result, {
       status: 200,
@@ -195,8 +195,8 @@ function checkResponse(
 }
 
 /**
- * Reads the handset again and again until `check` passes (fails, under `.not`) or the timeout
- * ends, like Playwright's own web-first matchers.
+ * Reads the handset again and again until `check` passes, or fails under `.not`, or the
+ * timeout ends, like Playwright's own web-first matchers.
  */
 async function retry(
   state: MatcherState,

@@ -19,8 +19,8 @@ export type PagePostOutcome =
   { kind: 'response'; response: SendResult } | { kind: 'transport-error'; message: string }
 
 /**
- * Where a request is sent from: `page` posts from inside the emulator page, where the service
- * worker answers; `http` posts from Node to the server, as an application backend does, and the
+ * Origin of a request. `page` posts from inside the emulator page, where the service worker
+ * handles it. `http` posts from Node to the server, as an application backend does, and the
  * server relays the request to the page.
  */
 export type SendVia = 'page' | 'http'
@@ -88,7 +88,7 @@ export function createMpnsClient(page: Page, options: MpnsClientOptions = {}): M
       }
       if (blockExternalHosts && !isLoopbackUrl(channelUri)) {
         throw new Error(
-          `Refused to send to ${channelUri}: its host is not this machine. Send to the server's own channel URI, or set blockExternalHosts to false.`,
+          `Rejected the send to ${channelUri}: its host is not this machine. Send to the server's own channel URI, or set blockExternalHosts to false.`,
         )
       }
       return postFromNode(page.request, channelUri, request)

@@ -113,7 +113,7 @@ export class Phone extends PhonePage {
 
   /**
    * Answers the open notification prompt. After `Allow` it waits for the channel and returns
-   * the channel URI; after `Don't allow` it returns null.
+   * the channel URI, and after `Don't allow` it returns null.
    */
   async answerPrompt(allow: boolean): Promise<string | null> {
     await this.answerPermission(allow)
@@ -158,14 +158,16 @@ export class Phone extends PhonePage {
    */
   async setBatteryLevel(percent: number, saver?: BatterySaverChoice): Promise<void> {
     await this.setBattery(percent, saver)
-    const shown = (await this.powerLevel.textContent()) ?? ''
-    const reported = POWER_LEVELS[shown]
+    const powerLevelText = (await this.powerLevel.textContent()) ?? ''
+    const reported = POWER_LEVELS[powerLevelText]
     if (reported === undefined) {
-      throw new Error(`Failed to read the power level: the settings page shows "${shown}".`)
+      throw new Error(
+        `Failed to read the power level: the settings page shows "${powerLevelText}".`,
+      )
     }
     await expect
       .poll(async () => (await readServiceState(this.page)).device?.battery, {
-        message: `the handset never reported the power level "${shown}"`,
+        message: `the handset never reported the power level "${powerLevelText}"`,
       })
       .toBe(reported)
     await this.goStart()
@@ -301,8 +303,8 @@ export class Phone extends PhonePage {
   }
 
   /**
-   * Returns an app's primary tile on Start: a tile named after the app whose name has no
-   * secondary tile's navigation URI, which starts with "/", in it.
+   * Returns an app's primary tile on Start: the first tile named after the app whose name
+   * contains no ", /", which starts a secondary tile's navigation URI.
    */
   private primaryTile(appName: string): Locator {
     return this.startScreen

@@ -1,8 +1,8 @@
 import type { SendResult } from '../src/scenario/page-api.ts'
 
 /**
- * Expected status code and MPNS status headers. A header left out is not checked; give
- * `null` to require that the header is absent.
+ * Expected status code and MPNS status headers. A header left out is not checked, and
+ * `null` requires that the header is absent.
  */
 export interface MpnsResponseExpectation {
   status?: number | undefined
@@ -31,14 +31,14 @@ export function toResponseMismatches(
     mismatches.push(`HTTP status: expected ${expected.status}, got ${result.status}`)
   }
   for (const [field, header] of Object.entries(MPNS_STATUS_HEADERS)) {
-    const wanted = expected[field as keyof typeof MPNS_STATUS_HEADERS]
+    const expectedValue = expected[field as keyof typeof MPNS_STATUS_HEADERS]
     // A SendResult carries header names in lower case.
     const actual = result.headers[header.toLowerCase()]
-    if (wanted === undefined || (actual ?? null) === wanted) {
+    if (expectedValue === undefined || (actual ?? null) === expectedValue) {
       continue
     }
     mismatches.push(
-      `${header}: expected ${wanted === null ? 'no header' : JSON.stringify(wanted)}, got ${actual === undefined ? 'no header' : JSON.stringify(actual)}`,
+      `${header}: expected ${expectedValue === null ? 'no header' : JSON.stringify(expectedValue)}, got ${actual === undefined ? 'no header' : JSON.stringify(actual)}`,
     )
   }
   return mismatches

@@ -159,7 +159,9 @@ async function runStep(page: Page, mpns: MpnsClient, step: ScenarioStep): Promis
       ...toHandsetArgument(send.handset),
     ]))
   if (channelUri === null) {
-    throw new Error(`Failed to send: ${send.app ?? 'the app'} has no channel URI at this step.`)
+    throw new Error(
+      `Failed to send: ${send.app ?? 'the app'} has no channel URI at this step. Give it the permission "allowed", or launch it and allow notifications in an earlier step.`,
+    )
   }
   const response: SendResult = await mpns.send(channelUri, toNotificationRequest(send), {
     via: 'http',

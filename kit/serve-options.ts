@@ -58,8 +58,11 @@ export function parseServeCommand(args: readonly string[]): ServeCommand {
     return { kind: 'help' }
   }
   if (positionals.length !== 1 || positionals[0] !== 'serve') {
-    const given = positionals.length === 0 ? 'no command' : `"${positionals.join(' ')}"`
-    return { kind: 'invalid', message: `Unknown command: ${given}. The only command is serve.` }
+    const commandText = positionals.length === 0 ? 'no command' : `"${positionals.join(' ')}"`
+    return {
+      kind: 'invalid',
+      message: `Unknown command: ${commandText}. The only command is serve.`,
+    }
   }
 
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port)

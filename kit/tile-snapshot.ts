@@ -6,12 +6,12 @@ import type { TileSize } from './phone.ts'
 export interface TileExpectation {
   /** The app's name. */
   app: string
-  /** Navigation URI of a secondary tile, such as `/Forecast.xaml?city=Oslo`; without it, the primary tile. */
+  /** Navigation URI of a secondary tile, such as `/Forecast.xaml?city=Oslo`. Without it, the primary tile. */
   secondary?: string | undefined
   size?: TileSize | undefined
   /** Front title. The tile shows no title when it equals the app name. */
   title?: string | undefined
-  /** Front count; 0 is a tile without a count. */
+  /** Front count. 0 is a tile without a count. */
   count?: number | undefined
   backTitle?: string | undefined
   /** Back content, with its lines joined by a line feed. */
@@ -109,9 +109,10 @@ export function toTileMismatches(tiles: TileSnapshot[], expected: TileExpectatio
     .map((tile) => ({ tile, parsed: parseTileLabel(tile.label, expected.app, expected.secondary) }))
     .filter((candidate) => candidate.parsed !== undefined)
   if (candidates.length === 0) {
-    const which = expected.secondary === undefined ? 'tile' : `secondary tile ${expected.secondary}`
-    const shown = tiles.map((tile) => tile.label).join('; ')
-    return [`Start shows no ${which} of ${expected.app}. Its tiles are [${shown}]`]
+    const tileDescription =
+      expected.secondary === undefined ? 'tile' : `secondary tile ${expected.secondary}`
+    const tileLabels = tiles.map((tile) => tile.label).join('; ')
+    return [`Start shows no ${tileDescription} of ${expected.app}. Its tiles are [${tileLabels}]`]
   }
 
   const reports = candidates.map(({ tile, parsed }) => compareTile(tile, parsed!, expected))

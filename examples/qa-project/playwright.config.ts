@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 
 import { defineConfig, devices } from '@playwright/test'
 
-/** Port of the emulator this project starts; `QA_EMULATOR_PORT` moves it. */
+/** Port of the emulator this project starts, which `QA_EMULATOR_PORT` moves. */
 const PORT = Number(process.env.QA_EMULATOR_PORT ?? 5330)
 
 /** Debian's Chromium, used when present because Playwright's own browser may not be installed. */

@@ -2,7 +2,7 @@ import { expect, test, toast } from 'wp8-mpns-emulator/playwright'
 
 const WEATHER = 'Contoso Weather'
 
-test('a toast batched for 450 seconds waits for the clock', async ({ phone, mpns }) => {
+test('class 12 toast waits 450 seconds', async ({ phone, mpns }) => {
   const channelUri = await phone.launch(WEATHER, { allow: true })
   await phone.goStart()
 

@@ -2,7 +2,7 @@ import { expect, flipTile, test } from 'wp8-mpns-emulator/playwright'
 
 const WEATHER = 'Contoso Weather'
 
-test('a flip tile update shows on every tile size', async ({ phone, mpns }) => {
+test('flip tile on every size', async ({ phone, mpns }) => {
   const channelUri = await phone.launch(WEATHER, { allow: true })
   await phone.goStart()
   await expect(phone).toHaveTile({ app: WEATHER, size: 'medium', count: 0 })
@@ -38,7 +38,7 @@ test('a flip tile update shows on every tile size', async ({ phone, mpns }) => {
   })
 })
 
-test('a tile count clears with Action="Clear"', async ({ phone, mpns }) => {
+test('Action="Clear" removes the count', async ({ phone, mpns }) => {
   const channelUri = await phone.launch(WEATHER, { allow: true })
   await phone.goStart()
   expect(await mpns.send(channelUri, flipTile({ count: 12 }))).toBeReceived()
