@@ -2,6 +2,7 @@
 // this machine, for a Playwright `webServer` entry or a tester's terminal.
 
 import { existsSync, readFileSync } from 'node:fs'
+import { createServer as createNetServer } from 'node:net'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -60,12 +61,26 @@ async function startServer(packageRoot: string, options: ServeOptions): Promise<
     return { close: () => server.close() }
   }
 
+  // The build replaces the folder a running server on this port would serve from, so a taken
+  // port fails before the build rather than after it.
+  await checkPortIsFree(options.port, options.host)
   const outDir = join(CACHE_DIR, `build-${options.port}`)
   const started = Date.now()
   await build({ ...base, logLevel: 'warn', build: { outDir, emptyOutDir: true } })
   log(`wp8-emulator: built the emulator into ${outDir} in ${Date.now() - started} ms`)
   const server = await preview({ ...base, build: { outDir }, preview: { ...listen, open: false } })
   return { close: () => server.close() }
+}
+
+/** Rejects with Vite's wording when something already listens on the port. */
+async function checkPortIsFree(port: number, host: string): Promise<void> {
+  await new Promise<void>((resolvePromise, reject) => {
+    const probe = createNetServer()
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use`) : error),
+    )
+    probe.listen(port, host, () => probe.close(() => resolvePromise()))
+  })
 }
 
 /** Finds the emulator package's folder, which contains its vite.config.ts, sources and index.html. */
@@ -110,9 +125,21 @@ function log(line: string): void {
 main().then(
   (exitCode) => process.exit(exitCode),
   (error: unknown) => {
-    process.stderr.write(
-      `wp8-emulator: failed to serve the emulator: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    )
+    process.stderr.write(`wp8-emulator: failed to serve the emulator: ${describeFailure(error)}\n`)
     process.exit(1)
   },
 )
+
+/**
+ * Describes why serving failed: the message alone for a port in use, which is an expected
+ * failure, and the stack trace for anything else.
+ */
+function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) {
+    return String(error)
+  }
+  if (/already in use/i.test(error.message)) {
+    return `${error.message}. Stop the server on that port or pass another --port.`
+  }
+  return error.stack ?? error.message
+}

@@ -23,7 +23,8 @@ export const USAGE = `Usage: wp8-emulator serve [--port N] [--host 127.0.0.1] [-
 
 Builds the emulator and serves it on this machine, with channel URIs that take HTTP POSTs.
 
-  --port N        TCP port to listen on (default ${DEFAULT_PORT}). The server stops when it is taken.
+  --port N        TCP port to listen on (default ${DEFAULT_PORT}). The command fails when the
+                  port is in use.
   --host ADDRESS  Loopback address to listen on: 127.0.0.1 (default), another 127.x.x.x, ::1
                   or localhost. Other addresses are rejected.
   --dev           Serve the sources with Vite's dev server instead of a production build.
