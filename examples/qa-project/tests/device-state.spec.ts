@@ -29,13 +29,18 @@ test('an Inactive handset gets 412 Dropped', async ({ phone, mpns }) => {
   })
 })
 
-test('lock screen shows the count', async ({ phone, mpns }) => {
+test('lock screen shows count and text', async ({ phone, mpns }) => {
   const channelUri = await phone.launch('Contoso Chat', { allow: true })
-  await phone.chooseLockScreenApps({ quickStatus: ['Contoso Chat'] })
+  await phone.chooseLockScreenApps({
+    detailedStatus: 'Contoso Chat',
+    quickStatus: ['Contoso Chat'],
+  })
   await phone.lock()
 
-  expect(await mpns.send(channelUri, iconicTile({ count: 4 }))).toBeReceived()
+  const update = iconicTile({ count: 4, wideContent1: 'Anna: lunch at 12?' })
+  expect(await mpns.send(channelUri, update)).toBeReceived()
   await expect(phone).toHaveLockScreenCount('Contoso Chat', 4)
+  await expect(phone).toHaveLockScreenText('Anna: lunch at 12?')
   await phone.unlock()
 })
 
