@@ -46,3 +46,14 @@ test('Action="Clear" removes the count', async ({ phone, mpns }) => {
   expect(await mpns.send(channelUri, flipTile({}, { clear: ['Count'] }))).toBeReceived()
   await expect(phone).toHaveTile({ app: WEATHER, count: 0 })
 })
+
+test('secondary tile takes its own update', async ({ phone, mpns }) => {
+  const oslo = '/CityPage.xaml?city=Oslo'
+  const channelUri = await phone.launch(WEATHER, { allow: true })
+  await phone.pinSecondaryTile('Pin Oslo to Start')
+  await expect(phone).toHaveTile({ app: WEATHER, secondary: oslo, title: 'Oslo', count: 0 })
+
+  expect(await mpns.send(channelUri, flipTile({ count: 5 }, { id: oslo }))).toBeReceived()
+  await expect(phone).toHaveTile({ app: WEATHER, secondary: oslo, count: 5 })
+  await expect(phone).toHaveTile({ app: WEATHER, count: 0 })
+})
