@@ -141,6 +141,30 @@ export function runNextStep(options: RunStepOptions = {}): Promise<StepResult> {
   return next
 }
 
+/**
+ * Runs the remaining steps in order and stops at the first step that cannot act. Resolves with
+ * the results of the steps that ran.
+ */
+export async function runAllSteps(): Promise<StepResult[]> {
+  const results: StepResult[] = []
+  while (true) {
+    const { phase, nextStep, stepTitles } = scenarioSession.getState()
+    if (phase !== 'loaded' || nextStep >= stepTitles.length) {
+      return results
+    }
+    results.push(await runNextStep())
+  }
+}
+
+/** Saves the page's current state as `<scenario name>.scenario.json`. */
+export async function downloadScenario(
+  save: (fileName: string, text: string) => void,
+): Promise<void> {
+  const scenario = await exportScenario()
+  const fileName = `${scenario.name.replace(/[\\/:*?"<>|]+/g, '-')}.scenario.json`
+  save(fileName, `${JSON.stringify(scenario, null, 2)}\n`)
+}
+
 async function runStep(options: RunStepOptions): Promise<StepResult> {
   const session = scenarioSession.getState()
   if (session.phase !== 'loaded') {
