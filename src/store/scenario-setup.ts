@@ -27,7 +27,7 @@ export async function applyScenarioPlan(plan: ScenarioPlan): Promise<string[]> {
   for (const [index, handset] of plan.handsets.entries()) {
     const handsetId = handsetIds[index]
     if (handsetId !== undefined) {
-      errors.push(...(await applyHandset(getHandsetStore(handsetId), handset)))
+      errors.push(...(await applyHandsetPlan(getHandsetStore(handsetId), handset)))
     }
   }
   if (plan.engineSettings !== undefined) {
@@ -68,7 +68,10 @@ function arrangeHandsets(handsets: readonly PlannedHandset[]): string[] {
   return profiles.slice(0, handsets.length).map((profile) => profile.id)
 }
 
-async function applyHandset(store: DeviceStoreApi, handset: PlannedHandset): Promise<string[]> {
+export async function applyHandsetPlan(
+  store: DeviceStoreApi,
+  handset: PlannedHandset,
+): Promise<string[]> {
   const appIds = handset.appsListed
     ? installApps(store, handset.apps)
     : handset.apps.map((planned) => planned.app.id)
