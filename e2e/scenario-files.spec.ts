@@ -132,7 +132,7 @@ test('scenario loads from the file input', async ({ page }) => {
   const panel = new ScenarioPanelPage(page)
   await openEmulator(page)
   await page.evaluate(() => window.wp8Emulator?.ready())
-  // A page with a channel holds state, so loading empties it and reloads.
+  // A page with a channel has stored state, so loading empties it and reloads.
   await new PhonePage(page).launchWithPermission('Contoso Weather', true)
   await page.evaluate(() => {
     window.scenarioTestMarker = 'before'

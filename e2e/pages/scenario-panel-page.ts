@@ -44,7 +44,7 @@ export class ScenarioPanelPage {
     return download
   }
 
-  /** Waits until the status line says the scenario is loaded, with `run` of its steps run. */
+  /** Waits until the status line shows the scenario as loaded, with `run` of its steps run. */
   async expectLoaded(name: string, run = 0): Promise<void> {
     await expect(this.status).toHaveText(new RegExp(`^"${name}": ${run} of \\d+ steps run\\.$`))
   }

@@ -112,7 +112,7 @@ async function waitUntilReady(): Promise<void> {
 async function resetEmulator(): Promise<void> {
   scenarioSession.getState().clear()
   await clearEmulatorState()
-  // The caller gets its answer before the page goes away.
+  // The caller receives the result before the page reloads.
   setTimeout(() => window.location.reload(), 0)
 }
 

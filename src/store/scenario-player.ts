@@ -14,12 +14,12 @@ import { selectIsScreenInteractive } from './slices/power-slice'
 import { findHandsetTarget, requireInstalledAppId } from './scenario-targets'
 import { updateEngineClock } from './worker-sync'
 
-/** Longest wait of a toast tap for the toast to arrive, in milliseconds. */
+/** Maximum time in milliseconds that a toast tap waits for the toast to arrive. */
 const TOAST_WAIT_MS = 5000
 
 /**
  * Runs one timeline step against the page. Throws an Error with a plain sentence when the step
- * cannot act, such as a tap on a toast when none is shown; the step then counts as not run.
+ * cannot act, such as a tap on a toast when none is shown. The step then counts as not run.
  */
 export async function runScenarioStep(
   step: ScenarioStep,

@@ -26,7 +26,7 @@ let running: Promise<unknown> = Promise.resolve()
 
 /**
  * Validates a scenario and replaces the emulator's state with its setup. Validation errors are
- * returned before anything changes. When the page holds state, it is deleted and the page
+ * returned before anything changes. When the page has stored state, it is deleted and the page
  * reloads, and the scenario is applied as the page starts again.
  */
 export async function loadScenario(input: unknown): Promise<LoadResult> {
@@ -45,7 +45,7 @@ export async function loadScenario(input: unknown): Promise<LoadResult> {
   if (await hasEmulatorState()) {
     scenarioSession.getState().beginApplying(session)
     await clearEmulatorState()
-    // The caller gets its answer before the page goes away.
+    // The caller receives the result before the page reloads.
     setTimeout(() => window.location.reload(), 0)
     return { ok: true }
   }

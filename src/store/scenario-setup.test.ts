@@ -41,7 +41,7 @@ const NOTES_MANIFEST = `<?xml version="1.0" encoding="utf-8"?>
   </App>
 </Deployment>`
 
-/** A handset with a custom app, a secondary tile, every tile size and a non-default device state. */
+/** Builds a scenario of one handset with a custom app, a secondary tile, every tile size and a changed device state. */
 function createScenario(): ScenarioInput {
   const notes = parseAppManifest(NOTES_MANIFEST)
   if (!notes.ok) {
@@ -193,7 +193,7 @@ async function loadIntoFreshStore(input: ScenarioInput): Promise<DeviceStoreApi>
   return store
 }
 
-/** Exports one handset under the profile the scenario gives it, as the page's registry holds it. */
+/** Exports one handset with the profile that the page's registry would store for it. */
 function exportHandset(store: DeviceStoreApi): ScenarioInput {
   return toScenarioInput({
     name: 'Round trip',

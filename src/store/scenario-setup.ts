@@ -14,7 +14,7 @@ import { updateEngineClock, updateEngineSettings } from './worker-sync'
  * Applies a planned scenario to the page through the stores' own actions and the worker's
  * requests. The page must be fresh: one default handset, the sample apps and no channels.
  * Resolves with the problems that stopped part of the setup, such as a channel that failed to
- * open; an empty list means everything is in place.
+ * open. An empty list means that everything is in place.
  */
 export async function applyScenarioPlan(plan: ScenarioPlan): Promise<string[]> {
   applyMotion(plan)
@@ -40,7 +40,7 @@ export async function applyScenarioPlan(plan: ScenarioPlan): Promise<string[]> {
   return errors
 }
 
-/** Sets the motion mode and seed of the scenario; loading and reloads during it keep them. */
+/** Sets the scenario's motion mode and seed, which a reload would otherwise take from the URL again. */
 export function applyMotion(plan: Pick<ScenarioPlan, 'scenario'>): void {
   const settings = motionSettings.getState()
   settings.changeMode(plan.scenario.motion)
