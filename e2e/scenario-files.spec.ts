@@ -250,3 +250,77 @@ test('reset deletes channels, apps and settings', async ({ page }) => {
   })
   expect(response.status).toBe(404)
 })
+
+test('scenario file dropped on the console loads', async ({ page, devConsole }) => {
+  const panel = new ScenarioPanelPage(page)
+
+  await devConsole.dropFile({
+    name: 'layout.scenario.json',
+    mimeType: 'application/json',
+    text: JSON.stringify(LAYOUT_SCENARIO),
+  })
+
+  await panel.expectLoaded('Start layout')
+  await waitForLoaded(page, 'Start layout')
+  expect(await readExportedTiles(page)).toEqual(LAYOUT_TILES)
+})
+
+test('timeline takes a response sent over HTTP', async ({ page }) => {
+  const phoneB = new PhonePage(page, 'Phone B')
+  const scenario = {
+    format: 'wp8-emulator-scenario',
+    version: 1,
+    name: 'Two handsets',
+    handsets: [
+      { name: 'Phone A' },
+      {
+        name: 'Phone B',
+        theme: 'light',
+        apps: [{ sample: 'Contoso Chat', permission: 'allowed' }],
+      },
+    ],
+    timeline: [
+      {
+        send: {
+          handset: 'Phone B',
+          app: 'Contoso Chat',
+          via: 'http',
+          toast: { text1: 'From the backend' },
+        },
+        expect: { notificationStatus: 'Received', subscriptionStatus: 'Active' },
+      },
+      { tapToast: { handset: 'Phone B' } },
+    ],
+  }
+  await openEmulator(page)
+  await page.evaluate((input) => window.wp8Emulator?.loadScenario(input), scenario)
+  await waitForLoaded(page, 'Two handsets')
+  await expect(phoneB.handset).toBeVisible()
+  await expect(new PhonePage(page, 'Phone A').handset).toBeVisible()
+
+  const channelUri = await page.evaluate(() =>
+    window.wp8Emulator?.readChannelUri('Contoso Chat', 'Phone B'),
+  )
+  const sent = await page.request.post(channelUri ?? '', {
+    headers: Object.fromEntries(TOAST_HEADERS),
+    data: createToastXml({ text1: 'From the backend', text2: '' }),
+  })
+  const response = {
+    status: sent.status(),
+    statusText: sent.statusText(),
+    headers: sent.headers(),
+    body: await sent.text(),
+  }
+
+  const result = await page.evaluate(
+    (sentResponse) => window.wp8Emulator?.runNextStep({ response: sentResponse }),
+    response,
+  )
+  expect(result?.responseMismatches).toEqual([])
+  expect(result?.response?.status).toBe(200)
+  await expect(phoneB.toast).toContainText('From the backend')
+
+  const tap = await runNextStep(page)
+  expect(tap?.title).toBe('Tap the toast on Phone B')
+  await expect(phoneB.currentPage).toContainText('/MainPage.xaml')
+})
