@@ -9,7 +9,7 @@ import { loadAfterFirstFrame } from './after-first-frame'
 import { useConsoleFileDrop } from './use-console-file-drop'
 
 // Only the composer is drawn with the Start screen. The exchange view (shown after a send), the
-// device, engine and motion controls, the history, the developer portal and the callback list
+// device, engine and motion controls, the scenario player, the history, the developer portal and the callback list
 // load after the first frame, so that the handset takes taps sooner.
 const DeviceStatePanel = loadAfterFirstFrame(
   async () => (await import('./DeviceStatePanel')).DeviceStatePanel,
@@ -20,6 +20,9 @@ const EngineControlsPanel = loadAfterFirstFrame(
 const MotionPanel = loadAfterFirstFrame(async () => (await import('./MotionPanel')).MotionPanel)
 const ExchangeView = loadAfterFirstFrame(async () => (await import('./ExchangeView')).ExchangeView)
 const HistoryPanel = loadAfterFirstFrame(async () => (await import('./HistoryPanel')).HistoryPanel)
+const ScenarioPanel = loadAfterFirstFrame(
+  async () => (await import('./ScenarioPanel')).ScenarioPanel,
+)
 const LaterPanels = loadAfterFirstFrame(async () => (await import('./LaterPanels')).LaterPanels)
 
 /** Element id of the console, which the page's skip link targets. */
@@ -60,6 +63,7 @@ export function DevConsole() {
         <DeviceStatePanel />
         <EngineControlsPanel />
         <MotionPanel />
+        <ScenarioPanel />
         <HistoryPanel />
         <LaterPanels />
       </div>

@@ -5,6 +5,8 @@ import { logError } from '@/lib/log'
 
 import styles from './HistoryPanel.module.css'
 
+const SCENARIO_FORMAT_FIELD = /"format"\s*:\s*"wp8-emulator-scenario"/
+
 export interface ConsoleFileDrop {
   /** Class that highlights the console while files are dragged over it; '' otherwise. */
   className: string
@@ -15,8 +17,8 @@ export interface ConsoleFileDrop {
 }
 
 /**
- * Lets files be dropped on the console: an .xml file becomes the payload and a saved request
- * (history export or HAR) loads its draft. Drags that carry no files are left alone.
+ * Lets files be dropped on the console: an .xml file becomes the payload, a scenario file is
+ * loaded, and a saved request (history export or HAR) loads its draft. Drags that carry no files are left alone.
  */
 export function useConsoleFileDrop(): ConsoleFileDrop {
   const [dragging, setDragging] = useState(false)
@@ -70,14 +72,27 @@ export function useConsoleFileDrop(): ConsoleFileDrop {
   }
 }
 
-/** Loads the history store on first use, so that its code stays out of the first frame's script. */
+/**
+ * Loads the scenario runtime or the history store on first use, so that their code stays out of
+ * the first frame's script.
+ */
 async function openDroppedFile(file: File): Promise<void> {
   try {
+    if (file.name.toLowerCase().endsWith('.json') && isScenarioText(await file.text())) {
+      const { loadScenarioFile } = await import('@/store/scenario-runtime')
+      await loadScenarioFile(file)
+      return
+    }
     const { historyStore } = await import('@/store/history-store')
     await historyStore.getState().openConsoleFile(file)
   } catch (error) {
     logError('[console]', `Failed to open the dropped file "${file.name}"`, error)
   }
+}
+
+/** Tells a scenario file from the console's other JSON files by its `format` field. */
+function isScenarioText(text: string): boolean {
+  return SCENARIO_FORMAT_FIELD.test(text)
 }
 
 function carriesFiles(event: DragEvent<HTMLElement>): boolean {

@@ -105,7 +105,7 @@ export interface QueueStore {
    * the batch is durable, so a caller may then promise the sender that its notification is stored.
    */
   commit(changes: readonly StoreChange[]): Promise<CommitResult>
-  /** Deletes every record of every store in one transaction: all of them, or none on failure. */
+  /** Deletes every record of every store in one transaction, so either all go or none. */
   clear(): Promise<void>
 }
 

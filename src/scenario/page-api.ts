@@ -89,10 +89,16 @@ export interface EmulatorPageApi {
   reset(): Promise<void>
   /** Moves engine time on by `seconds`; notifications that fall due are then delivered. */
   advanceClock(seconds: number): Promise<void>
-  /** Moves every flip and cycle tile on by `steps`, in the deterministic motion mode. */
+  /**
+   * Moves every flip and cycle tile on by `steps`, in the deterministic motion mode. Throws
+   * until `ready()` has resolved once.
+   */
   stepTileAnimation(steps: number): void
   /** Changes one handset's device state; `handset` is its name, the first handset by default. */
   setDeviceState(change: DeviceStateChange, handset?: string): Promise<void>
-  /** Reads an installed app's channel URI, or null while it has none. `app` is its name or id. */
+  /**
+   * Reads an installed app's channel URI, or null while it has none. `app` is its name or id.
+   * Throws until `ready()` has resolved once.
+   */
   readChannelUri(app: string, handset?: string): string | null
 }

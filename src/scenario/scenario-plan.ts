@@ -389,8 +389,8 @@ function checkEngineSettings(
     return undefined
   }
   const changes = withoutUndefined(settings) as Partial<EngineSettings>
-  // The worker checks the same way when the settings are applied, so a change that passes here
-  // cannot fail there.
+  // The worker validates with the same function when the settings are applied, so a change
+  // accepted here is accepted there.
   const merged = mergeEngineSettings(DEFAULT_ENGINE_SETTINGS, changes)
   if (!merged.ok) {
     errors.push(`engine.settings: ${merged.message}`)

@@ -1,6 +1,6 @@
 import type { Scenario, ScenarioStep } from './scenario-schema'
 
-/** What resolving a reference needs of a handset: its name and its installed apps. */
+/** The handset fields that reference resolution reads: the name and the installed apps. */
 export interface ReferenceTarget {
   name: string
   apps: ReadonlyArray<{ app: { id: string; name: string } }>

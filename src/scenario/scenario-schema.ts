@@ -15,7 +15,7 @@ export const MAX_SCENARIO_LENGTH = 16 * 1024 * 1024
 const MAX_HANDSETS = 4
 const MAX_TIMELINE_STEPS = 1000
 const MAX_SEED = 0xffff_ffff
-/** The engine's own maximum clock speed, so that every clock the console can set exports. */
+/** Maximum clock speed, the engine's own, so that every clock the console can set is exported. */
 const MAX_CLOCK_SPEED = 10_000
 
 const handsetName = z
@@ -454,7 +454,7 @@ function explainStep(step: unknown, path: PropertyKey[]): string[] {
   }
   const keys = Object.keys(step).filter((key) => key !== 'name')
   const stepKeys = keys.filter((key): key is StepKey => (STEP_KEYS as string[]).includes(key))
-  // `expect` on a send step checks its response; on its own it is an outcome check.
+  // `expect` on a send step checks the response, and on its own it is an outcome check.
   const named = stepKeys.includes('send') ? ['send' as const] : stepKeys
   if (named.length === 0) {
     const found = keys.length === 0 ? 'missing step key' : `unknown step "${keys[0] ?? ''}"`

@@ -1,16 +1,9 @@
 import { logError } from '@/lib/log'
 import { PAGE_API_GLOBAL, PAGE_API_VERSION } from '@/scenario/page-api'
-import type { DeviceStateChange, EmulatorPageApi } from '@/scenario/page-api'
+import type { EmulatorPageApi } from '@/scenario/page-api'
 
-import { applyDeviceStateChange } from './device-state-change'
-import { clearEmulatorState } from './emulator-reset'
-import { handsetRegistry } from './handset-registry'
-import { getHandsetStore, waitForOwnership } from './handset-runtime'
-import { motionSettings } from './motion-settings'
-import { scenarioSession, toScenarioStatus } from './scenario-session'
-import { findHandsetTarget, findInstalledAppId } from './scenario-targets'
-import { toDeviceStatePayload } from './slices/device-state-slice'
-import { reportDeviceState, startWorkerSync, updateEngineClock } from './worker-sync'
+import type * as PageApiMethodsModule from './page-api-methods'
+import { readStoredFields, readStoredScenarioStatus } from './scenario-status'
 
 declare global {
   interface Window {
@@ -18,35 +11,34 @@ declare global {
   }
 }
 
+type PageApiMethods = typeof PageApiMethodsModule
+
 /** Query parameter naming a scenario file to load at start-up. */
 export const SCENARIO_URL_PARAMETER = 'scenario'
 
-/** Largest single clock advance the page accepts, ten years, as the worker does. */
-const MAX_ADVANCE_SECONDS = 10 * 365 * 24 * 3600
-const MAX_ANIMATION_STEPS = 1000
-
-const BATTERY_SAVER_NAMES: readonly unknown[] = ['off', 'when-low', 'on']
-const SCREEN_STATES: readonly unknown[] = ['on', 'off']
+let methods: PageApiMethods | undefined
 
 /**
- * Defines `window.wp8Emulator`. The object is small: the scenario code (zod, the player and the
- * exporter) loads on the first call that needs it.
+ * Defines `window.wp8Emulator`. Its code stays out of the page's first script: the methods load
+ * once the handset runtime runs, and the scenario code (zod, the player and the exporter) on the
+ * first call that needs it. The synchronous methods throw until `ready()` has resolved.
  */
 export function installEmulatorPageApi(): void {
   const api: EmulatorPageApi = {
     version: PAGE_API_VERSION,
     get scenario() {
-      return toScenarioStatus(scenarioSession.getState())
+      return readStoredScenarioStatus()
     },
-    ready: waitUntilReady,
+    ready: async () => (await loadMethods()).waitUntilReady(),
     loadScenario: async (scenario) => (await loadRuntime()).loadScenario(scenario),
     exportScenario: async () => (await loadRuntime()).exportScenario(),
     runNextStep: async (options) => (await loadRuntime()).runNextStep(options),
-    reset: resetEmulator,
-    advanceClock,
-    stepTileAnimation,
-    setDeviceState,
-    readChannelUri,
+    reset: async () => (await loadMethods()).resetEmulator(),
+    advanceClock: async (seconds) => (await loadMethods()).advanceClock(seconds),
+    stepTileAnimation: (steps) => requireMethods().stepTileAnimation(steps),
+    setDeviceState: async (change, handset) =>
+      (await loadMethods()).setDeviceState(change, handset),
+    readChannelUri: (app, handset) => requireMethods().readChannelUri(app, handset),
   }
   Object.defineProperty(window, PAGE_API_GLOBAL, { value: api, configurable: true })
 }
@@ -54,11 +46,14 @@ export function installEmulatorPageApi(): void {
 /**
  * Continues the scenario session once the handset runtime runs: applies a scenario stored
  * before the reload that loading did, restores a loaded scenario's motion settings, or loads
- * the file that `?scenario=<url>` names.
+ * the file that `?scenario=<url>` names. It also loads the page API's methods.
  */
 export function resumeScenarioSession(): void {
+  loadMethods().catch((error: unknown) => {
+    logError('[store]', 'Failed to load the page API', error)
+  })
   const url = takeScenarioUrlParameter()
-  const { phase } = scenarioSession.getState()
+  const phase = readStoredFields()?.phase
   if (url === null && phase !== 'applying' && phase !== 'loaded') {
     return
   }
@@ -75,6 +70,18 @@ export function resumeScenarioSession(): void {
     .catch((error: unknown) => {
       logError('[store]', 'Failed to continue the scenario session', error)
     })
+}
+
+async function loadMethods(): Promise<PageApiMethods> {
+  methods ??= await import('./page-api-methods')
+  return methods
+}
+
+function requireMethods(): PageApiMethods {
+  if (methods === undefined) {
+    throw new Error('The emulator is still starting. Await wp8Emulator.ready() first.')
+  }
+  return methods
 }
 
 function loadRuntime() {
@@ -94,106 +101,4 @@ function takeScenarioUrlParameter(): string | null {
   address.searchParams.delete(SCENARIO_URL_PARAMETER)
   window.history.replaceState(window.history.state, '', address)
   return url
-}
-
-async function waitUntilReady(): Promise<void> {
-  await startWorkerSync()
-  const handsetIds = handsetRegistry.getState().handsets.map((handset) => handset.id)
-  await waitForOwnership(handsetIds)
-  // Reporting here, rather than waiting for the push clients' own reports, makes sure the
-  // service has every handset's record when this resolves.
-  await Promise.all(
-    handsetIds.map((handsetId) =>
-      reportDeviceState(toDeviceStatePayload(getHandsetStore(handsetId).getState())),
-    ),
-  )
-}
-
-async function resetEmulator(): Promise<void> {
-  scenarioSession.getState().clear()
-  await clearEmulatorState()
-  // The caller gets its answer before the page goes away.
-  setTimeout(() => window.location.reload(), 0)
-}
-
-async function advanceClock(seconds: number): Promise<void> {
-  if (typeof seconds !== 'number' || !(seconds > 0) || seconds > MAX_ADVANCE_SECONDS) {
-    throw new Error(
-      `Invalid clock advance ${String(seconds)}: give a number of seconds above 0 and at most ${MAX_ADVANCE_SECONDS}.`,
-    )
-  }
-  await updateEngineClock({ advanceMs: seconds * 1000 })
-}
-
-function stepTileAnimation(steps: number): void {
-  if (!Number.isInteger(steps) || steps < 1 || steps > MAX_ANIMATION_STEPS) {
-    throw new Error(
-      `Invalid animation steps ${String(steps)}: give a whole number from 1 to ${MAX_ANIMATION_STEPS}.`,
-    )
-  }
-  for (let count = 0; count < steps; count += 1) {
-    motionSettings.getState().advanceTileAnimation()
-  }
-}
-
-function setDeviceState(change: DeviceStateChange, handset?: string): Promise<void> {
-  try {
-    const problem =
-      describeInvalidChange(change) ??
-      applyDeviceStateChange(findHandsetTarget(handset).store, change)
-    return problem === undefined ? Promise.resolve() : Promise.reject(new Error(problem))
-  } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)))
-  }
-}
-
-function readChannelUri(app: string, handset?: string): string | null {
-  const target = findHandsetTarget(handset)
-  const appId = findInstalledAppId(target.store, app)
-  if (appId === undefined) {
-    throw new Error(`No installed app is named "${app}" on ${target.name}.`)
-  }
-  return target.store.getState().apps[appId]?.channelUri ?? null
-}
-
-function describeInvalidChange(change: unknown): string | undefined {
-  if (typeof change !== 'object' || change === null) {
-    return 'Invalid device state: give an object such as { airplaneMode: true }.'
-  }
-  const fields = change as Record<string, unknown>
-  const problems = [
-    checkField(
-      fields.airplaneMode,
-      (value) => typeof value === 'boolean',
-      'airplaneMode',
-      'true or false',
-    ),
-    checkField(
-      fields.battery,
-      (value) => typeof value === 'number',
-      'battery',
-      'a percent from 0 to 100',
-    ),
-    checkField(
-      fields.batterySaver,
-      (value) => BATTERY_SAVER_NAMES.includes(value),
-      'batterySaver',
-      '"off", "when-low" or "on"',
-    ),
-    checkField(fields.screen, (value) => SCREEN_STATES.includes(value), 'screen', '"on" or "off"'),
-    checkField(fields.locked, (value) => typeof value === 'boolean', 'locked', 'true or false'),
-  ]
-  return problems.find((problem) => problem !== undefined)
-}
-
-function checkField(
-  value: unknown,
-  isValid: (value: unknown) => boolean,
-  name: string,
-  expected: string,
-): string | undefined {
-  if (value === undefined || isValid(value)) {
-    return undefined
-  }
-  return `Invalid device state: "${name}" is ${JSON.stringify(value)}; use ${expected}.`
 }

@@ -8,13 +8,18 @@ import { applyDeviceStateChange } from './device-state-change'
 import { toInPageChannelFetch } from './endpoint-info'
 import { motionSettings } from './motion-settings'
 import { selectPromptingAppId, selectShownToast } from './device-store'
+import type { DeviceStoreApi } from './device-store'
+import type { ShownToast } from './slices/device-model'
 import { selectIsScreenInteractive } from './slices/power-slice'
 import { findHandsetTarget, requireInstalledAppId } from './scenario-targets'
 import { updateEngineClock } from './worker-sync'
 
+/** Maximum time in milliseconds that a toast tap waits for the toast to arrive. */
+const TOAST_WAIT_MS = 5000
+
 /**
  * Runs one timeline step against the page. Throws an Error with a plain sentence when the step
- * cannot act, such as a tap on a toast when none is shown; the step then counts as not run.
+ * cannot act, such as a tap on a toast when none is shown. The step then counts as not run.
  */
 export async function runScenarioStep(
   step: ScenarioStep,
@@ -47,7 +52,7 @@ export async function runScenarioStep(
   } else if ('stepTileAnimation' in step) {
     stepTileAnimation(step.stepTileAnimation.steps)
   } else {
-    runHandsetAction(step)
+    await runHandsetAction(step)
   }
   return result
 }
@@ -60,12 +65,12 @@ export function stepTileAnimation(steps: number): void {
 }
 
 /** Runs a step that acts as the user on one handset: launch, prompt answer, toast tap or button. */
-function runHandsetAction(
+async function runHandsetAction(
   step: Extract<
     ScenarioStep,
     { launch: unknown } | { answerPrompt: unknown } | { tapToast: unknown } | { press: unknown }
   >,
-): void {
+): Promise<void> {
   if ('launch' in step) {
     const target = findHandsetTarget(step.launch.handset)
     target.store.getState().launchApp(requireInstalledAppId(target, step.launch.app))
@@ -84,10 +89,10 @@ function runHandsetAction(
   }
   if ('tapToast' in step) {
     const target = findHandsetTarget(step.tapToast.handset)
-    const toast = selectShownToast(target.store.getState())
+    const toast = await waitForToast(target.store)
     if (toast === undefined) {
       throw new Error(
-        `No toast is shown on ${target.name}. Send a toast, and wait until it shows, before this step.`,
+        `No toast was shown on ${target.name} within ${TOAST_WAIT_MS / 1000} seconds. Send a toast before this step.`,
       )
     }
     target.store.getState().tapToast(toast.id)
@@ -105,6 +110,31 @@ function runHandsetAction(
   } else {
     state.goStart()
   }
+}
+
+/**
+ * Resolves with the toast on screen, waiting for one to arrive for up to TOAST_WAIT_MS, because
+ * a toast sent by the step before reaches the handset a moment after its response.
+ */
+function waitForToast(store: DeviceStoreApi): Promise<ShownToast | undefined> {
+  const shown = selectShownToast(store.getState())
+  if (shown !== undefined) {
+    return Promise.resolve(shown)
+  }
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      unsubscribe()
+      resolve(undefined)
+    }, TOAST_WAIT_MS)
+    const unsubscribe = store.subscribe((state) => {
+      const toast = selectShownToast(state)
+      if (toast !== undefined) {
+        clearTimeout(timer)
+        unsubscribe()
+        resolve(toast)
+      }
+    })
+  })
 }
 
 async function sendStep(step: ScenarioSendStep): Promise<SendResult> {

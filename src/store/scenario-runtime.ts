@@ -26,7 +26,7 @@ let running: Promise<unknown> = Promise.resolve()
 
 /**
  * Validates a scenario and replaces the emulator's state with its setup. Validation errors are
- * returned before anything changes. When the page holds state, it is deleted and the page
+ * returned before anything changes. When the page has stored state, it is deleted and the page
  * reloads, and the scenario is applied as the page starts again.
  */
 export async function loadScenario(input: unknown): Promise<LoadResult> {
@@ -45,7 +45,7 @@ export async function loadScenario(input: unknown): Promise<LoadResult> {
   if (await hasEmulatorState()) {
     scenarioSession.getState().beginApplying(session)
     await clearEmulatorState()
-    // The caller gets its answer before the page goes away.
+    // The caller receives the result before the page reloads.
     setTimeout(() => window.location.reload(), 0)
     return { ok: true }
   }
@@ -139,6 +139,30 @@ export function runNextStep(options: RunStepOptions = {}): Promise<StepResult> {
   )
   running = next
   return next
+}
+
+/**
+ * Runs the remaining steps in order and stops at the first step that cannot act. Resolves with
+ * the results of the steps that ran.
+ */
+export async function runAllSteps(): Promise<StepResult[]> {
+  const results: StepResult[] = []
+  while (true) {
+    const { phase, nextStep, stepTitles } = scenarioSession.getState()
+    if (phase !== 'loaded' || nextStep >= stepTitles.length) {
+      return results
+    }
+    results.push(await runNextStep())
+  }
+}
+
+/** Saves the page's current state as `<scenario name>.scenario.json`. */
+export async function downloadScenario(
+  save: (fileName: string, text: string) => void,
+): Promise<void> {
+  const scenario = await exportScenario()
+  const fileName = `${scenario.name.replace(/[\\/:*?"<>|]+/g, '-')}.scenario.json`
+  save(fileName, `${JSON.stringify(scenario, null, 2)}\n`)
 }
 
 async function runStep(options: RunStepOptions): Promise<StepResult> {

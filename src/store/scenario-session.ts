@@ -3,7 +3,10 @@ import { createJSONStorage, persist } from 'zustand/middleware'
 import type { StateStorage } from 'zustand/middleware'
 import { createStore } from 'zustand/vanilla'
 
-import type { ScenarioStatus, StepResult } from '@/scenario/page-api'
+import type { StepResult } from '@/scenario/page-api'
+
+import { SCENARIO_SESSION_STORAGE_KEY, restoreStatusFields } from './scenario-status'
+import type { ScenarioPhase } from './scenario-status'
 
 /**
  * The scenario the page loaded and how far its timeline has run. It lives in sessionStorage, so
@@ -14,7 +17,7 @@ export interface ScenarioSession {
    * `applying` while the scenario waits to be applied after the reload that emptied the
    * emulator; `loaded` once its setup is in place.
    */
-  phase: 'none' | 'applying' | 'loaded' | 'failed'
+  phase: ScenarioPhase
   name: string
   /** The scenario as given, parsed again when a step runs. */
   input: unknown
@@ -39,8 +42,6 @@ export interface ScenarioSession {
   clear: () => void
 }
 
-/** sessionStorage key of the scenario session. */
-export const SCENARIO_SESSION_STORAGE_KEY = 'wp8-emulator:scenario-session'
 const SESSION_STORAGE_VERSION = 1
 
 const EMPTY = {
@@ -100,53 +101,16 @@ export function useScenarioSession<T>(selector: (state: ScenarioSession) => T): 
   return useStore(scenarioSession, selector)
 }
 
-/** Returns the status `window.wp8Emulator.scenario` reports. */
-export function toScenarioStatus(session: ScenarioSession): ScenarioStatus {
-  switch (session.phase) {
-    case 'none':
-      return { state: 'none' }
-    case 'applying':
-      return { state: 'loading', name: session.name }
-    case 'loaded':
-      return {
-        state: 'loaded',
-        name: session.name,
-        stepCount: session.stepTitles.length,
-        nextStep: session.nextStep,
-      }
-    case 'failed':
-      return { state: 'failed', errors: session.errors }
-  }
-}
-
 /** Restores a stored session field by field; anything invalid leaves no session. */
 function restoreSession(persisted: unknown): Partial<ScenarioSession> {
-  if (typeof persisted !== 'object' || persisted === null) {
+  const stored = isRecord(persisted) ? persisted : {}
+  const fields = restoreStatusFields(stored)
+  if (fields === undefined || !Array.isArray(stored.results)) {
     return {}
   }
-  const stored = persisted as Record<string, unknown>
-  const isValid =
-    ['applying', 'loaded', 'failed'].includes(String(stored.phase)) &&
-    typeof stored.name === 'string' &&
-    isStringList(stored.stepTitles) &&
-    isStringList(stored.errors) &&
-    Array.isArray(stored.results) &&
-    typeof stored.nextStep === 'number' &&
-    Number.isSafeInteger(stored.nextStep)
-  if (!isValid) {
-    return {}
-  }
-  return {
-    phase: stored.phase as ScenarioSession['phase'],
-    name: stored.name as string,
-    input: stored.input,
-    stepTitles: stored.stepTitles as string[],
-    nextStep: stored.nextStep as number,
-    results: stored.results as StepResult[],
-    errors: stored.errors as string[],
-  }
+  return { ...fields, input: stored.input, results: stored.results as StepResult[] }
 }
 
-function isStringList(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string')
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -14,7 +14,7 @@ import { updateEngineClock, updateEngineSettings } from './worker-sync'
  * Applies a planned scenario to the page through the stores' own actions and the worker's
  * requests. The page must be fresh: one default handset, the sample apps and no channels.
  * Resolves with the problems that stopped part of the setup, such as a channel that failed to
- * open; an empty list means everything is in place.
+ * open. An empty list means that everything is in place.
  */
 export async function applyScenarioPlan(plan: ScenarioPlan): Promise<string[]> {
   applyMotion(plan)
@@ -27,7 +27,7 @@ export async function applyScenarioPlan(plan: ScenarioPlan): Promise<string[]> {
   for (const [index, handset] of plan.handsets.entries()) {
     const handsetId = handsetIds[index]
     if (handsetId !== undefined) {
-      errors.push(...(await applyHandset(getHandsetStore(handsetId), handset)))
+      errors.push(...(await applyHandsetPlan(getHandsetStore(handsetId), handset)))
     }
   }
   if (plan.engineSettings !== undefined) {
@@ -40,7 +40,7 @@ export async function applyScenarioPlan(plan: ScenarioPlan): Promise<string[]> {
   return errors
 }
 
-/** Sets the motion mode and seed of the scenario; loading and reloads during it keep them. */
+/** Sets the scenario's motion mode and seed, which a reload would otherwise take from the URL again. */
 export function applyMotion(plan: Pick<ScenarioPlan, 'scenario'>): void {
   const settings = motionSettings.getState()
   settings.changeMode(plan.scenario.motion)
@@ -68,7 +68,10 @@ function arrangeHandsets(handsets: readonly PlannedHandset[]): string[] {
   return profiles.slice(0, handsets.length).map((profile) => profile.id)
 }
 
-async function applyHandset(store: DeviceStoreApi, handset: PlannedHandset): Promise<string[]> {
+export async function applyHandsetPlan(
+  store: DeviceStoreApi,
+  handset: PlannedHandset,
+): Promise<string[]> {
   const appIds = handset.appsListed
     ? installApps(store, handset.apps)
     : handset.apps.map((planned) => planned.app.id)

@@ -91,7 +91,7 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
   let openBatch: Batch | undefined
   let committing = false
   let flushScheduled = false
-  /** Settles once the store has been emptied; set while a clear runs. */
+  /** The running clear, which settles once the store is empty. Undefined while no clear runs. */
   let clearing: Promise<void> | undefined
   let idleWaiters: Array<() => void> = []
 
@@ -233,8 +233,8 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
       while (loading !== undefined || committing || openBatch !== undefined) {
         await (loading?.then(ignore, ignore) ?? waitForIdle())
       }
-      // Dropping the cache in the same step as the idle check means no request can decide
-      // against the old state from here on: each one reads the state again after the clear.
+      // The cache is dropped in the same step as the idle check, so no request can decide
+      // against the old state from here on. Each one reads the state again after the clear.
       state = undefined
       const cleared = options.store.clear()
       clearing = cleared.catch(() => undefined)

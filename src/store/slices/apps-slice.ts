@@ -32,8 +32,8 @@ export interface AppsSlice {
    */
   changeTileUpdates: (appId: string, enabled: boolean) => void
   /**
-   * Sets the prompt answer and the Live Tile updates switch that a scenario gives an installed
-   * app before its first launch. Unlike the user's answer, it opens no channel.
+   * Sets the notification permission and the Live Tile updates switch that a scenario gives an
+   * installed app before its first launch. Unlike answerPermission, it opens no channel.
    */
   presetApp: (
     appId: string,
