@@ -62,3 +62,9 @@ export const KEYSTROKE_RUNS = 5
 
 /** Keystrokes in each run of the keystroke-to-preview figure. */
 export const KEYSTROKES_PER_RUN = 20
+
+/** Measured runs of the example project's scenario test, after one warm-up run. */
+export const EXAMPLE_SCENARIO_RUNS = 5
+
+/** Repetitions of the example project's whole suite, as `--repeat-each` gives them. */
+export const EXAMPLE_SUITE_REPEATS = 50

@@ -126,4 +126,18 @@ describe('composeHandsetFigures', () => {
 
     expect(figure?.target?.met).toBe(false)
   })
+  it('compares the example scenario with 2 s at the median', () => {
+    const lines = composeFigures({ 'example-scenario': [900, 1_100, 2_600] }).map(formatFigureLine)
+
+    expect(lines).toEqual(['example-scenario: 1.10 s (p95 2.45, target <= 2 s, met)'])
+  })
+
+  it('misses the example suite target when any repetition failed', () => {
+    const [figure] = composeFigures({ 'example-suite-failures': [0, 0, 1, 0, 0] })
+
+    expect(figure?.target?.met).toBe(false)
+    expect(figure === undefined ? '' : formatFigureLine(figure)).toBe(
+      'example-suite-failures: 0 failed tests per repetition (p95 1, target 0 in every repetition, missed)',
+    )
+  })
 })

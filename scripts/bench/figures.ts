@@ -25,6 +25,10 @@ export interface SeriesSamples extends HandsetSeriesSamples {
   'loopback-round-trip'?: number[]
   /** Milliseconds from a key press in the payload editor to the frame with the preview, one value per key. */
   'keystroke-to-preview'?: number[]
+  /** Milliseconds of the example project's scenario test, one value per run. */
+  'example-scenario'?: number[]
+  /** Failed tests of the example project, one value per repetition of its suite. */
+  'example-suite-failures'?: number[]
 }
 
 export type SeriesName = keyof SeriesSamples
@@ -38,6 +42,9 @@ const TOAST_RATIO_TARGET = 1.5
 /** Largest p95 from a key press to the frame that shows the updated preview, in milliseconds. */
 const KEYSTROKE_P95_TARGET_MS = 100
 
+/** Longest run of the example project's scenario test, in seconds, compared at the median. */
+const EXAMPLE_SCENARIO_TARGET_S = 2
+
 /** Builds the printed figures from the measured series and skips a series that is missing. */
 export function composeFigures(samples: SeriesSamples): Figure[] {
   return [
@@ -47,6 +54,7 @@ export function composeFigures(samples: SeriesSamples): Figure[] {
     ...composeExternalToastFigures(samples),
     ...composeHandsetFigures(samples),
     ...composeKeystrokeFigures(samples),
+    ...composeExampleFigures(samples),
   ]
 }
 
@@ -191,4 +199,35 @@ function composeKeystrokeFigures(samples: SeriesSamples): Figure[] {
       },
     },
   ]
+}
+
+/** The suite's target holds only when no repetition had a failure, whatever the median says. */
+function composeExampleFigures(samples: SeriesSamples): Figure[] {
+  const figures: Figure[] = []
+  const scenario = samples['example-scenario']
+  if (scenario !== undefined) {
+    const summary = summarizeSamples(scenario.map((durationMs) => durationMs / 1000))
+    figures.push({
+      name: 'example-scenario',
+      summary,
+      unit: 's',
+      digits: 2,
+      target: {
+        text: `<= ${EXAMPLE_SCENARIO_TARGET_S} s`,
+        met: summary.median <= EXAMPLE_SCENARIO_TARGET_S,
+      },
+    })
+  }
+
+  const failures = samples['example-suite-failures']
+  if (failures !== undefined) {
+    figures.push({
+      name: 'example-suite-failures',
+      summary: summarizeSamples(failures),
+      unit: 'failed tests per repetition',
+      digits: 0,
+      target: { text: '0 in every repetition', met: failures.every((count) => count === 0) },
+    })
+  }
+  return figures
 }

@@ -115,9 +115,10 @@ export function writeBenchmarkPage(
   const lines = [
     '# Benchmarks',
     '',
-    'Figures of the service worker engine: how fast it accepts notifications, how soon a toast',
-    'reaches the screen and how the handset drains a large backlog. `npm run bench` measures them',
-    'in headless Chromium and rewrites this page, so the page shows the last run only.',
+    'Figures of the service worker engine, the handset and the QA kit: how fast the engine accepts',
+    'notifications, how soon a toast reaches the screen, how the handset drains a large backlog,',
+    'and how long and how reliably the example QA project runs. `npm run bench` measures them in',
+    'headless Chromium and rewrites this page, so the page shows the last run only.',
     '',
     `- Command: \`${context.command}\``,
     `- Date: ${context.date.toISOString().replace('T', ' ').slice(0, 16)} UTC`,
@@ -211,5 +212,10 @@ function describeMethod(): string[] {
     '  handset went offline and how the end was detected.',
     '- `backlog-drain-long-tasks`: tasks over 50 ms on the emulator page during the drain, from a',
     '  `PerformanceObserver` for `longtask`.',
+    '- `example-scenario`: the example QA project (`examples/qa-project`) runs its scenario file',
+    '  as a Playwright test in a Playwright process of its own, against `wp8-emulator serve`.',
+    "  The figure is the test's duration as Playwright's JSON reporter gives it, fixtures included.",
+    '- `example-suite-failures`: the same project runs its whole suite with `--repeat-each` on two',
+    '  workers and no retries; each value is the failed tests of one repetition.',
   ]
 }
