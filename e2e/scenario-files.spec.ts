@@ -19,6 +19,12 @@ declare global {
 
 const EXAMPLE_URL = '/scenarios/chat-toast.json'
 
+/**
+ * Maximum time for a load that reloads the page. The dev server serves the reloaded page and
+ * then the lazily loaded scenario code, which took over 4 seconds on a busy 2-core machine.
+ */
+const SCENARIO_LOAD_TIMEOUT_MS = 20_000
+
 /** A Start layout with every tile size and a secondary tile, on a renamed handset. */
 const LAYOUT_SCENARIO = {
   format: 'wp8-emulator-scenario',
@@ -58,6 +64,7 @@ async function waitForLoaded(page: Page, name: string): Promise<void> {
   await expect
     .poll(() => readStatus(page).catch(() => undefined), {
       message: `scenario "${name}" never finished loading`,
+      timeout: SCENARIO_LOAD_TIMEOUT_MS,
     })
     .toMatchObject({ state: 'loaded', name })
   await page.evaluate(() => window.wp8Emulator?.ready())

@@ -1,6 +1,9 @@
 import { expect } from '@playwright/test'
 import type { Download, Locator, Page } from '@playwright/test'
 
+/** Maximum time for a scenario load, reload of the page included. */
+const LOAD_TIMEOUT_MS = 20_000
+
 /** The console's Scenario region: load and export scenario files, and play a timeline. */
 export class ScenarioPanelPage {
   readonly region: Locator
@@ -44,8 +47,13 @@ export class ScenarioPanelPage {
     return download
   }
 
-  /** Waits until the status line shows the scenario as loaded, with `run` of its steps run. */
+  /**
+   * Waits until the status line shows the scenario as loaded, with `run` of its steps run. A load
+   * that reloads the page takes longer than the default assertion timeout on a busy machine.
+   */
   async expectLoaded(name: string, run = 0): Promise<void> {
-    await expect(this.status).toHaveText(new RegExp(`^"${name}": ${run} of \\d+ steps run\\.$`))
+    await expect(this.status).toHaveText(new RegExp(`^"${name}": ${run} of \\d+ steps run\\.$`), {
+      timeout: LOAD_TIMEOUT_MS,
+    })
   }
 }

@@ -81,7 +81,7 @@ export interface EmulatorPageApi {
   exportScenario(): Promise<ScenarioInput>
   /**
    * Runs the loaded scenario's next timeline step. For a send step that the caller already sent
-   * itself (`via: "http"`), pass the response it got: the page then checks and records it
+   * itself (`via: "http"`), pass the response it got, and the page checks and records it
    * instead of sending the request again.
    */
   runNextStep(options?: RunStepOptions): Promise<StepResult>

@@ -10,12 +10,19 @@ import { findHandsetTarget, findInstalledAppId } from './scenario-targets'
 import { toDeviceStatePayload } from './slices/device-state-slice'
 import { reportDeviceState, startWorkerSync, updateEngineClock } from './worker-sync'
 
-/** Largest single clock advance the page accepts, ten years, as the worker does. */
+/** Maximum single clock advance in seconds, ten years, the same limit as the worker's. */
 const MAX_ADVANCE_SECONDS = 10 * 365 * 24 * 3600
 const MAX_ANIMATION_STEPS = 1000
 
 const BATTERY_SAVER_NAMES: readonly unknown[] = ['off', 'when-low', 'on']
 const SCREEN_STATES: readonly unknown[] = ['on', 'off']
+const DEVICE_STATE_FIELDS: readonly string[] = [
+  'airplaneMode',
+  'battery',
+  'batterySaver',
+  'screen',
+  'locked',
+]
 
 /**
  * Resolves once the service worker controls the page and this tab owns every handset, and each
@@ -64,7 +71,7 @@ export function stepTileAnimation(steps: number): void {
   }
 }
 
-/** Changes one handset's device state; rejects with the reason when it cannot be reached. */
+/** Changes one handset's device state, or rejects with the reason when it cannot be reached. */
 export function setDeviceState(change: DeviceStateChange, handset?: string): Promise<void> {
   try {
     const problem =
@@ -91,6 +98,10 @@ function describeInvalidChange(change: unknown): string | undefined {
     return 'Invalid device state: give an object such as { airplaneMode: true }.'
   }
   const fields = change as Record<string, unknown>
+  const unknown = Object.keys(fields).find((name) => !DEVICE_STATE_FIELDS.includes(name))
+  if (unknown !== undefined) {
+    return `Invalid device state: unknown field "${unknown}". Use ${DEVICE_STATE_FIELDS.join(', ')}.`
+  }
   const problems = [
     checkField(
       fields.airplaneMode,
