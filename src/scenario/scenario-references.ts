@@ -103,7 +103,7 @@ function listReferences(step: ScenarioStep): StepReference[] {
     const { toast, noToast, tile, page, lockScreen } = step.expect
     return [
       ...toReference('expect.toast', toast),
-      ...toReference('expect.noToast', noToast),
+      ...toReference('expect.noToast', noToast === true ? {} : noToast),
       ...toReference('expect.tile', tile),
       ...toReference('expect.page', page),
       ...toReference('expect.lockScreen', lockScreen),

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 
+import { describeScenarioIssue } from './scenario-issue-messages.ts'
+
 // This file is compiled twice: into the page by Vite and into the QA kit by tsc for Node.
 // It therefore imports nothing from the project but files in this folder, named with `.ts`.
 
@@ -254,10 +256,9 @@ const outcomeExpectation = z
   .object({
     toast: toastExpectation.optional(),
     noToast: z
-      .object({ handset: handsetName.optional() })
-      .strict()
+      .union([z.literal(true), z.object({ handset: handsetName.optional() }).strict()])
       .optional()
-      .describe('No toast banner is on screen.'),
+      .describe('No toast banner is on screen: true, or an object naming the handset.'),
     tile: tileExpectation.optional(),
     page: pageExpectation.optional(),
     lockScreen: lockScreenExpectation.optional(),
@@ -416,7 +417,7 @@ export function parseScenario(input: unknown): ScenarioParseResult {
     }
   }
 
-  const result = scenarioSchema.safeParse(value)
+  const result = scenarioSchema.safeParse(value, { error: describeScenarioIssue })
   if (result.success) {
     return { ok: true, scenario: result.data }
   }
@@ -429,18 +430,22 @@ export function toScenarioJsonSchema(): Record<string, unknown> {
 }
 
 /**
- * Turns an issue into messages. zod reports a timeline step that matches no variant of the union
- * only as "Invalid input", so such a step is checked again against the variant its key picks.
+ * Turns an issue into messages. zod reports a value that matches no option of a union as one
+ * issue. A timeline step is therefore checked again against the variant its key picks, and any
+ * other union reports the issues of the one option whose type the value has.
  */
 function explainIssue(issue: z.core.$ZodIssue, input: unknown): string[] {
-  const [field, index] = issue.path
-  const isStepIssue =
-    issue.code === 'invalid_union' &&
-    issue.path.length === 2 &&
-    field === 'timeline' &&
-    typeof index === 'number'
-  if (!isStepIssue) {
+  if (issue.code !== 'invalid_union') {
     return [toIssueText(issue)]
+  }
+  const [field, index] = issue.path
+  const isStepIssue = issue.path.length === 2 && field === 'timeline' && typeof index === 'number'
+  if (!isStepIssue) {
+    const matching = issue.errors.filter((issues) => !issues.some(isTypeMismatch))
+    const [only] = matching
+    return matching.length === 1 && only !== undefined
+      ? only.map((nested) => toIssueText({ ...nested, path: [...issue.path, ...nested.path] }))
+      : [toIssueText(issue)]
   }
   const timeline = isRecord(input) ? input.timeline : undefined
   const step: unknown = Array.isArray(timeline) ? timeline[index] : undefined
@@ -466,12 +471,19 @@ function explainStep(step: unknown, path: PropertyKey[]): string[] {
     ]
   }
   const variant = STEP_VARIANTS[named[0] as StepKey]
-  const result = variant.safeParse(step)
+  const result = variant.safeParse(step, { error: describeScenarioIssue })
   if (result.success) {
     return [`${at}: invalid step.`]
   }
   return result.error.issues.map((issue) =>
     toIssueText({ ...issue, path: [...path, ...issue.path] }),
+  )
+}
+
+/** Returns whether an option of a union rejected the value itself for its type, not a field of it. */
+function isTypeMismatch(issue: z.core.$ZodIssue): boolean {
+  return (
+    issue.path.length === 0 && (issue.code === 'invalid_type' || issue.code === 'invalid_value')
   )
 }
 
