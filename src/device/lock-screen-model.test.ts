@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { AppDefinition } from '@/apps/app-model'
 import { SAMPLE_APPS } from '@/apps/sample-apps'
 import type { TileState } from '@/mpns/tile-state'
-import type { TileFieldName, TileTemplate } from '@/mpns/types'
+import type { TileFieldName } from '@/mpns/types'
 import { createInitialAppState } from '@/store/slices/device-model'
 import type { AppState } from '@/store/slices/device-model'
 
@@ -14,7 +14,6 @@ import {
   toLockIconUrl,
   toQuickStatusItems,
   toQuickStatusLabel,
-  toTileStatusLines,
 } from './lock-screen-model'
 import type { LockScreenSources } from './lock-screen-model'
 
@@ -34,26 +33,6 @@ const SMS: AppDefinition = {
   lockScreen: { iconCount: true, textField: false },
 }
 const APPS = [CHAT, WEATHER, MAIL, SMS]
-
-describe('toTileStatusLines', () => {
-  it.each<[TileTemplate, Partial<Record<TileFieldName, string>>, string[]]>([
-    [
-      'IconicTile',
-      { WideContent1: 'New message', WideContent2: 'From Ana' },
-      ['New message', 'From Ana'],
-    ],
-    ['IconicTile', { WideContent2: 'Second', WideContent3: 'Third' }, ['Second', 'Third']],
-    ['IconicTile', { WideContent1: '  ', Title: 'Chat', BackContent: 'x' }, []],
-    ['FlipTile', { WideBackContent: 'Snow\nWind\nCold\nDark' }, ['Snow', 'Wind', 'Cold']],
-    ['FlipTile', { WideBackContent: 'Rain\r\n\r\nLater' }, ['Rain', 'Later']],
-    ['FlipTile', { BackContent: 'Medium back only' }, []],
-    ['Legacy', { BackContent: 'Back text' }, ['Back text']],
-    ['Legacy', { WideBackContent: 'Not a legacy field' }, []],
-    ['CycleTile', { Title: 'Photos', Count: '4' }, []],
-  ])('reads a %s with %o', (template, fields, expected) => {
-    expect(toTileStatusLines({ template, fields })).toEqual(expected)
-  })
-})
 
 describe('toQuickStatusItems', () => {
   it.each<[string | undefined, number | undefined]>([

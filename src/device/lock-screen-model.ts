@@ -1,9 +1,12 @@
 import { toAppFileKey } from '@/apps/app-model'
 import type { AppDefinition, AppIconGlyph } from '@/apps/app-model'
 import { toDisplayedCount } from '@/mpns/tile-state'
-import type { TileState } from '@/mpns/tile-state'
 import type { AppState } from '@/store/slices/device-model'
-import { canShowDetailedStatus, canShowQuickStatus } from '@/store/slices/lock-screen-slice'
+import {
+  canShowDetailedStatus,
+  canShowQuickStatus,
+  toTileStatusLines,
+} from '@/store/slices/lock-screen-slice'
 
 /** One icon in the lock screen's quick-status row. */
 export interface QuickStatusItem {
@@ -21,9 +24,6 @@ export interface LockScreenSources {
   apps: readonly AppDefinition[]
   appStates: Readonly<Record<string, AppState>>
 }
-
-/** Lines of detailed-status text the lock screen shows, like the wide tile's three rows. */
-export const MAX_DETAILED_STATUS_LINES = 3
 
 /** Upward drag, in logical pixels, past which releasing the lock screen unlocks it. */
 const UNLOCK_DISTANCE_PX = 160
@@ -70,35 +70,6 @@ export function toDetailedStatusLines(appId: string | null, sources: LockScreenS
   return toTileStatusLines(found.appState.tile)
 }
 
-/**
- * Returns the text a primary tile gives the lock screen: an Iconic tile's WideContent1 to 3,
- * a Flip tile's WideBackContent, a legacy tile's BackContent, and nothing for a Cycle tile.
- * Blank lines are dropped and at most three lines are kept.
- */
-export function toTileStatusLines(tile: TileState): string[] {
-  const { fields } = tile
-  let lines: Array<string | undefined>
-  switch (tile.template) {
-    case 'IconicTile':
-      lines = [fields.WideContent1, fields.WideContent2, fields.WideContent3]
-      break
-    case 'FlipTile':
-      // NOTE: Microsoft's docs do not name the Flip field the lock screen reads. The book
-      // "Windows Phone 8 Unleashed" names WideBackContent, which the emulator follows.
-      lines = splitLines(fields.WideBackContent)
-      break
-    case 'Legacy':
-      lines = splitLines(fields.BackContent)
-      break
-    case 'CycleTile':
-      lines = []
-      break
-  }
-  return lines
-    .filter((line): line is string => line !== undefined && line.trim() !== '')
-    .slice(0, MAX_DETAILED_STATUS_LINES)
-}
-
 /** Returns the URL of the app's lock icon file, or undefined when the app has none. */
 export function toLockIconUrl(app: AppDefinition): string | undefined {
   const path = app.lockScreen.lockIconPath
@@ -130,8 +101,4 @@ function findInstalledApp(
     return undefined
   }
   return { app, appState }
-}
-
-function splitLines(text: string | undefined): string[] {
-  return text === undefined ? [] : text.split(/\r\n|\r|\n/)
 }

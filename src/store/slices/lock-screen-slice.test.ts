@@ -1,9 +1,11 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { StateStorage } from 'zustand/middleware'
 
+import type { TileFieldName, TileTemplate } from '@/mpns/types'
 import { HANDSET_1, HANDSET_1_STORAGE_KEY } from '@/test/handset-builders'
 
 import { createDeviceStore } from '../device-store'
+import { toTileStatusLines } from './lock-screen-slice'
 
 vi.mock('@/store/worker-sync', () => ({
   openChannel: vi.fn(() => new Promise(() => undefined)),
@@ -133,3 +135,23 @@ function createMemoryStorage(): StateStorage {
     },
   }
 }
+
+describe('toTileStatusLines', () => {
+  it.each<[TileTemplate, Partial<Record<TileFieldName, string>>, string[]]>([
+    [
+      'IconicTile',
+      { WideContent1: 'New message', WideContent2: 'From Ana' },
+      ['New message', 'From Ana'],
+    ],
+    ['IconicTile', { WideContent2: 'Second', WideContent3: 'Third' }, ['Second', 'Third']],
+    ['IconicTile', { WideContent1: '  ', Title: 'Chat', BackContent: 'x' }, []],
+    ['FlipTile', { WideBackContent: 'Snow\nWind\nCold\nDark' }, ['Snow', 'Wind', 'Cold']],
+    ['FlipTile', { WideBackContent: 'Rain\r\n\r\nLater' }, ['Rain', 'Later']],
+    ['FlipTile', { BackContent: 'Medium back only' }, []],
+    ['Legacy', { BackContent: 'Back text' }, ['Back text']],
+    ['Legacy', { WideBackContent: 'Not a legacy field' }, []],
+    ['CycleTile', { Title: 'Photos', Count: '4' }, []],
+  ])('reads a %s with %o', (template, fields, expected) => {
+    expect(toTileStatusLines({ template, fields })).toEqual(expected)
+  })
+})

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand'
 
 import type { AppDefinition } from '@/apps/app-model'
 import { findApp } from '@/apps/sample-apps'
+import type { TileState } from '@/mpns/tile-state'
 
 import type { DeviceStore } from '../device-store'
 
@@ -26,6 +27,9 @@ export type PersistedLockScreenState = Pick<
   LockScreenSlice,
   'detailedStatusAppId' | 'quickStatusAppIds'
 >
+
+/** Lines of detailed-status text the lock screen shows, like the wide tile's three rows. */
+export const MAX_DETAILED_STATUS_LINES = 3
 
 /** Quick-status slots on the WP8 lock screen. */
 export const QUICK_STATUS_SLOT_COUNT = 5
@@ -104,6 +108,35 @@ export function restoreLockScreenState(
   return { detailedStatusAppId, quickStatusAppIds }
 }
 
+/**
+ * Returns the text a primary tile gives the lock screen: an Iconic tile's WideContent1 to 3,
+ * a Flip tile's WideBackContent, a legacy tile's BackContent, and nothing for a Cycle tile.
+ * Blank lines are dropped and at most three lines are kept.
+ */
+export function toTileStatusLines(tile: TileState): string[] {
+  const { fields } = tile
+  let lines: Array<string | undefined>
+  switch (tile.template) {
+    case 'IconicTile':
+      lines = [fields.WideContent1, fields.WideContent2, fields.WideContent3]
+      break
+    case 'FlipTile':
+      // NOTE: Microsoft's docs do not name the Flip field the lock screen reads. The book
+      // "Windows Phone 8 Unleashed" names WideBackContent, which the emulator follows.
+      lines = splitLines(fields.WideBackContent)
+      break
+    case 'Legacy':
+      lines = splitLines(fields.BackContent)
+      break
+    case 'CycleTile':
+      lines = []
+      break
+  }
+  return lines
+    .filter((line): line is string => line !== undefined && line.trim() !== '')
+    .slice(0, MAX_DETAILED_STATUS_LINES)
+}
+
 function isChoosable(
   state: DeviceStore,
   appId: string,
@@ -111,4 +144,8 @@ function isChoosable(
 ): boolean {
   const app = findApp(appId)
   return app !== undefined && state.apps[appId]?.installed === true && isAllowed(app)
+}
+
+function splitLines(text: string | undefined): string[] {
+  return text === undefined ? [] : text.split(/\r\n|\r|\n/)
 }
