@@ -121,12 +121,25 @@ function StepOutcome({ result }: { result: StepResult | undefined }) {
   if (result === undefined) {
     return null
   }
-  if (result.responseMismatches.length === 0) {
+  const { responseMismatches, outcomeMismatches } = result
+  if (responseMismatches.length === 0 && outcomeMismatches.length === 0) {
     return <p className={styles.outcome}>as expected</p>
   }
   return (
-    <ul aria-label="Response mismatches" className={`${styles.outcome} ${styles.mismatch}`}>
-      {result.responseMismatches.map((mismatch, index) => (
+    <>
+      <MismatchList label="Response mismatches" mismatches={responseMismatches} />
+      <MismatchList label="Outcome mismatches" mismatches={outcomeMismatches} />
+    </>
+  )
+}
+
+function MismatchList({ label, mismatches }: { label: string; mismatches: string[] }) {
+  if (mismatches.length === 0) {
+    return null
+  }
+  return (
+    <ul aria-label={label} className={`${styles.outcome} ${styles.mismatch}`}>
+      {mismatches.map((mismatch, index) => (
         <li key={index}>{mismatch}</li>
       ))}
     </ul>

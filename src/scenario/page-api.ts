@@ -39,6 +39,11 @@ export interface StepResult {
   response?: SendResult
   /** Expected response fields that differ, each as `X-NotificationStatus: expected "Received", got "Dropped"`. */
   responseMismatches: string[]
+  /**
+   * Outcome expectations that the handsets' state did not meet within 5 seconds, each as
+   * `Toast: expected Text1 "Bob", shown "Anna"`. Empty for steps without an outcome expectation.
+   */
+  outcomeMismatches: string[]
   /** The step's outcome expectation, for the kit to assert against what is drawn. */
   expect?: ScenarioOutcomeExpectation
   /** The response expectation of a send step. */

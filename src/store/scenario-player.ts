@@ -11,6 +11,7 @@ import { selectPromptingAppId, selectShownToast } from './device-store'
 import type { DeviceStoreApi } from './device-store'
 import type { ShownToast } from './slices/device-model'
 import { selectIsScreenInteractive } from './slices/power-slice'
+import { waitForOutcome } from './scenario-outcome'
 import { findHandsetTarget, requireInstalledAppId } from './scenario-targets'
 import { updateEngineClock } from './worker-sync'
 
@@ -26,7 +27,12 @@ export async function runScenarioStep(
   index: number,
   options: RunStepOptions = {},
 ): Promise<StepResult> {
-  const result: StepResult = { index, title: describeStep(step), responseMismatches: [] }
+  const result: StepResult = {
+    index,
+    title: describeStep(step),
+    responseMismatches: [],
+    outcomeMismatches: [],
+  }
 
   if ('send' in step) {
     const response = options.response ?? (await sendStep(step))
@@ -38,8 +44,9 @@ export async function runScenarioStep(
     }
   }
   if ('expect' in step) {
-    // The page does not check what is drawn; the caller asserts it against the screen.
-    return { ...result, expect: step.expect }
+    // The page checks the handsets' state, and the QA kit also asserts the same expectation
+    // against what is drawn.
+    return { ...result, outcomeMismatches: await waitForOutcome(step.expect), expect: step.expect }
   }
   if ('advanceClock' in step) {
     await updateEngineClock({ advanceMs: step.advanceClock.seconds * 1000 })

@@ -108,7 +108,13 @@ function restoreSession(persisted: unknown): Partial<ScenarioSession> {
   if (fields === undefined || !Array.isArray(stored.results)) {
     return {}
   }
-  return { ...fields, input: stored.input, results: stored.results as StepResult[] }
+  return { ...fields, input: stored.input, results: stored.results.map(restoreStepResult) }
+}
+
+/** Restores a stored step result; one stored before outcome checks existed has none. */
+function restoreStepResult(stored: unknown): StepResult {
+  const result = stored as StepResult
+  return Array.isArray(result.outcomeMismatches) ? result : { ...result, outcomeMismatches: [] }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
