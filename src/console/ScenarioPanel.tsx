@@ -82,6 +82,15 @@ export function ScenarioPanel() {
         >
           Run all
         </button>
+        <button
+          type="button"
+          className={consoleStyles.secondaryButton}
+          aria-label="Restart scenario"
+          disabled={busy || !isLoaded}
+          onClick={() => run((runtime) => runtime.restartScenario())}
+        >
+          Restart
+        </button>
       </div>
       <p role="status" aria-label="Scenario status" className={styles.status}>
         {describeSession(session)}
@@ -154,8 +163,12 @@ function describeSession(session: ScenarioSession): string {
       return `Loading "${session.name}"…`
     case 'failed':
       return 'The scenario failed to load.'
-    case 'loaded':
-      return `"${session.name}": ${session.nextStep} of ${session.stepTitles.length} steps run.`
+    case 'loaded': {
+      const progress = `${session.nextStep} of ${session.stepTitles.length} steps run`
+      return session.loadFailed
+        ? `The scenario failed to load. "${session.name}" stays loaded, with ${progress}.`
+        : `"${session.name}": ${progress}.`
+    }
   }
 }
 

@@ -52,7 +52,7 @@ export function resumeScenarioSession(): void {
   loadMethods().catch((error: unknown) => {
     logError('[store]', 'Failed to load the page API', error)
   })
-  const url = takeScenarioUrlParameter()
+  const url = new URL(window.location.href).searchParams.get(SCENARIO_URL_PARAMETER)
   const phase = readStoredFields()?.phase
   if (url === null && phase !== 'applying' && phase !== 'loaded') {
     return
@@ -60,7 +60,12 @@ export function resumeScenarioSession(): void {
   loadRuntime()
     .then(async (runtime) => {
       if (url !== null) {
-        await runtime.loadScenarioFromUrl(url)
+        const result = await runtime.loadScenarioFromUrl(url)
+        // A failed load keeps the parameter, so a reload tries the fixed file again. This runs
+        // before the reload that a successful load may schedule.
+        if (result.ok) {
+          removeScenarioUrlParameter()
+        }
       } else if (phase === 'applying') {
         await runtime.applyPendingScenario()
       } else {
@@ -90,15 +95,10 @@ function loadRuntime() {
 
 /**
  * Removes `?scenario=` from the address with history.replaceState, so that a reload keeps the
- * demo's progress instead of loading the file again. Returns the URL it named, or null.
+ * demo's progress instead of loading the file again.
  */
-function takeScenarioUrlParameter(): string | null {
+function removeScenarioUrlParameter(): void {
   const address = new URL(window.location.href)
-  const url = address.searchParams.get(SCENARIO_URL_PARAMETER)
-  if (url === null) {
-    return null
-  }
   address.searchParams.delete(SCENARIO_URL_PARAMETER)
   window.history.replaceState(window.history.state, '', address)
-  return url
 }

@@ -72,24 +72,17 @@ export function resumeLoadedScenario(): void {
   }
 }
 
-/** Fetches a scenario file from an http(s) URL, relative to the page or absolute, and loads it. */
+/**
+ * Fetches a scenario file from an http(s) URL, relative to the page or absolute, and loads it.
+ * An error status or an HTML page fails the load with a message naming the URL.
+ */
 export async function loadScenarioFromUrl(url: string): Promise<LoadResult> {
   let text: string
   try {
-    const resolved = new URL(url, window.location.href)
-    if (resolved.protocol !== 'http:' && resolved.protocol !== 'https:') {
-      throw new Error(`only http and https URLs can be fetched, not ${resolved.protocol}`)
-    }
-    const response = await fetch(resolved, { cache: 'no-store' })
-    if (!response.ok) {
-      throw new Error(`the server responded ${response.status} ${response.statusText}`)
-    }
-    text = await response.text()
+    text = await fetchScenarioText(url)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    const errors = [
-      `Failed to fetch the scenario at "${url}": ${reason}. Check the ?scenario= URL.`,
-    ]
+    const errors = [`Failed to load the scenario from "${url}": ${reason}`]
     reportLoadErrors(errors)
     return { ok: false, errors }
   }
@@ -156,6 +149,18 @@ export async function runAllSteps(): Promise<StepResult[]> {
   }
 }
 
+/**
+ * Loads the loaded scenario again from its start, so that a demo can be replayed. Like any
+ * load, it empties the emulator and reloads the page when the page holds state.
+ */
+export async function restartScenario(): Promise<LoadResult> {
+  const { phase, input } = scenarioSession.getState()
+  if (phase !== 'loaded') {
+    throw new Error('No scenario is loaded. Load one before restarting it.')
+  }
+  return loadScenario(input)
+}
+
 /** Saves the page's current state as `<scenario name>.scenario.json`. */
 export async function downloadScenario(
   save: (fileName: string, text: string) => void,
@@ -194,6 +199,32 @@ async function runStep(options: RunStepOptions): Promise<StepResult> {
     scenarioSession.getState().showErrors([message])
     throw new Error(message)
   }
+}
+
+/** Fetches a scenario file's text, or throws an Error whose message gives the reason and the fix. */
+async function fetchScenarioText(url: string): Promise<string> {
+  const resolved = new URL(url, window.location.href)
+  if (resolved.protocol !== 'http:' && resolved.protocol !== 'https:') {
+    throw new Error(
+      `only http and https URLs can be fetched, not ${resolved.protocol}. Check the ?scenario= URL.`,
+    )
+  }
+  let response: Response
+  try {
+    response = await fetch(resolved, { cache: 'no-store' })
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new Error(`the request failed (${reason}). Check the ?scenario= URL.`)
+  }
+  if (!response.ok) {
+    throw new Error(`the server responded with HTTP ${response.status}. Check the path.`)
+  }
+  // The dev and preview servers respond to an unknown path with the page itself.
+  const contentType = response.headers.get('Content-Type') ?? ''
+  if (/^text\/html\b/i.test(contentType)) {
+    throw new Error('the server sent an HTML page, not a scenario file. Check the path.')
+  }
+  return response.text()
 }
 
 function checkScenario(
@@ -240,7 +271,7 @@ async function finishApplying(
 function reportLoadErrors(errors: string[]): void {
   const session = scenarioSession.getState()
   if (session.phase === 'loaded') {
-    session.showErrors(errors)
+    session.showLoadErrors(errors)
   } else {
     session.markFailed(errors)
   }

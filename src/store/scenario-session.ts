@@ -29,6 +29,8 @@ export interface ScenarioSession {
   results: StepResult[]
   /** Errors of the last load, or of the last step that could not run. */
   errors: string[]
+  /** Whether `errors` come from a load that failed while this scenario stayed loaded. */
+  loadFailed: boolean
   /** Stores a scenario that is applied after the page reloads. */
   beginApplying: (scenario: { name: string; input: unknown; stepTitles: string[] }) => void
   /** Marks the scenario as loaded, with none of its steps run. */
@@ -37,8 +39,10 @@ export interface ScenarioSession {
   markFailed: (errors: string[]) => void
   /** Records a step that ran and moves on to the next one. */
   recordStep: (result: StepResult) => void
-  /** Shows errors without changing the scenario: a step that could not run, or a load rejected. */
+  /** Shows the errors of a step that could not run, without changing the scenario. */
   showErrors: (errors: string[]) => void
+  /** Shows the errors of a rejected load while the loaded scenario stays loaded. */
+  showLoadErrors: (errors: string[]) => void
   clear: () => void
 }
 
@@ -52,6 +56,7 @@ const EMPTY = {
   nextStep: 0,
   results: [],
   errors: [],
+  loadFailed: false,
 } as const satisfies Partial<ScenarioSession>
 
 /** Creates the scenario session, persisted to `storage` (sessionStorage by default). */
@@ -71,15 +76,17 @@ export function createScenarioSession(storage?: StateStorage) {
             results: [...state.results, result],
             nextStep: state.nextStep + 1,
             errors: [],
+            loadFailed: false,
           })),
-        showErrors: (errors) => set({ errors }),
+        showErrors: (errors) => set({ errors, loadFailed: false }),
+        showLoadErrors: (errors) => set({ errors, loadFailed: true }),
         clear: () => set({ ...EMPTY }),
       }),
       {
         name: SCENARIO_SESSION_STORAGE_KEY,
         version: SESSION_STORAGE_VERSION,
         storage: createJSONStorage(() => storage ?? window.sessionStorage),
-        partialize: ({ phase, name, input, stepTitles, nextStep, results, errors }) => ({
+        partialize: ({
           phase,
           name,
           input,
@@ -87,6 +94,16 @@ export function createScenarioSession(storage?: StateStorage) {
           nextStep,
           results,
           errors,
+          loadFailed,
+        }) => ({
+          phase,
+          name,
+          input,
+          stepTitles,
+          nextStep,
+          results,
+          errors,
+          loadFailed,
         }),
         merge: (persisted, current) => ({ ...current, ...restoreSession(persisted) }),
       },
@@ -108,7 +125,12 @@ function restoreSession(persisted: unknown): Partial<ScenarioSession> {
   if (fields === undefined || !Array.isArray(stored.results)) {
     return {}
   }
-  return { ...fields, input: stored.input, results: stored.results.map(restoreStepResult) }
+  return {
+    ...fields,
+    input: stored.input,
+    results: stored.results.map(restoreStepResult),
+    loadFailed: stored.loadFailed === true,
+  }
 }
 
 /** Restores a stored step result; one stored before outcome checks existed has none. */
