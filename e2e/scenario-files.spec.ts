@@ -132,6 +132,51 @@ test('example scenario plays from the URL', async ({ page }) => {
       nextStep: 4,
     })
   })
+
+  await test.step('Restart replays the scenario', async () => {
+    await panel.restartButton.click()
+    await panel.expectLoaded('Chat toast', 0)
+    await waitForLoaded(page, 'Chat toast')
+    await expect(phone.toast).toBeHidden()
+    await panel.runAllButton.click()
+    await panel.expectLoaded('Chat toast', 4)
+    await expect(panel.timeline.getByText('as expected')).toHaveCount(4)
+  })
+})
+
+test('wrong outcome expectation shows its mismatch', async ({ page }) => {
+  const panel = new ScenarioPanelPage(page)
+  const scenario = {
+    format: 'wp8-emulator-scenario',
+    version: 1,
+    name: 'Wrong toast',
+    handsets: [{ apps: [{ sample: 'Contoso Chat', permission: 'allowed' }] }],
+    timeline: [
+      { send: { app: 'Contoso Chat', toast: { text1: 'Anna', text2: 'Lunch?' } } },
+      { expect: { toast: { text1: 'Bob' } } },
+    ],
+  }
+  await openEmulator(page)
+  await page.evaluate((input) => window.wp8Emulator?.loadScenario(input), scenario)
+  await waitForLoaded(page, 'Wrong toast')
+
+  await panel.runAllButton.click()
+
+  await panel.expectLoaded('Wrong toast', 2)
+  await expect(panel.outcomeMismatches(1)).toHaveText('Toast: expected Text1 "Bob", shown "Anna"')
+  await expect(panel.timeline.getByText('as expected')).toHaveCount(1)
+})
+
+test('missing ?scenario= file names the URL', async ({ page }) => {
+  const panel = new ScenarioPanelPage(page)
+
+  await openEmulator(page, '/?scenario=/scenarios/nope.json')
+
+  await expect(panel.status).toHaveText('The scenario failed to load.')
+  await expect(panel.errors).toHaveText(
+    /^Failed to load the scenario from "\/scenarios\/nope\.json": the server (responded with HTTP 404|sent an HTML page, not a scenario file)\. Check the path\.$/,
+  )
+  expect(new URL(page.url()).searchParams.get('scenario')).toBe('/scenarios/nope.json')
 })
 
 test('scenario loads from the file input', async ({ page }) => {

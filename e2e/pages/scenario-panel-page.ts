@@ -12,6 +12,7 @@ export class ScenarioPanelPage {
   readonly exportButton: Locator
   readonly runNextButton: Locator
   readonly runAllButton: Locator
+  readonly restartButton: Locator
   readonly status: Locator
   /** Errors of the last load or step, absent while there are none. */
   readonly errors: Locator
@@ -24,9 +25,18 @@ export class ScenarioPanelPage {
     this.exportButton = this.region.getByRole('button', { name: 'Export scenario', exact: true })
     this.runNextButton = this.region.getByRole('button', { name: 'Run next step', exact: true })
     this.runAllButton = this.region.getByRole('button', { name: 'Run all', exact: true })
+    this.restartButton = this.region.getByRole('button', { name: 'Restart scenario', exact: true })
     this.status = this.region.getByRole('status', { name: 'Scenario status', exact: true })
     this.errors = this.region.getByRole('list', { name: 'Scenario errors', exact: true })
     this.timeline = this.region.getByRole('list', { name: 'Timeline', exact: true })
+  }
+
+  /** Returns the outcome mismatches listed under the timeline step at `index`. */
+  outcomeMismatches(index: number): Locator {
+    return this.timeline
+      .getByRole('listitem')
+      .nth(index)
+      .getByRole('list', { name: 'Outcome mismatches', exact: true })
   }
 
   /** Chooses a scenario file, given by its JSON text, in the `Load scenario` file input. */
