@@ -28,7 +28,7 @@ afterEach(() => {
 })
 
 describe('ScenarioPanel', () => {
-  it('shows a failed load over a loaded scenario as the status', () => {
+  it('shows a failed load as status', () => {
     scenarioSession.getState().markLoaded(SCENARIO)
     scenarioSession.getState().showLoadErrors(['name: missing.'])
 
@@ -41,7 +41,7 @@ describe('ScenarioPanel', () => {
     expect(screen.getByRole('list', { name: 'Scenario errors' }).textContent).toBe('name: missing.')
   })
 
-  it('restarts a scenario after its last step', async () => {
+  it('restarts after the last step', async () => {
     scenarioSession.getState().markLoaded(SCENARIO)
     for (const [index, title] of SCENARIO.stepTitles.entries()) {
       scenarioSession

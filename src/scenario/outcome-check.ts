@@ -19,7 +19,7 @@ export interface TileView {
   fields: Partial<Record<string, string>>
 }
 
-/** What one handset shows, read from its state by the page. */
+/** The visible state of one handset, read from its store by the page. */
 export interface HandsetView {
   name: string
   displayOn: boolean
@@ -29,7 +29,7 @@ export interface HandsetView {
   /** The app page on screen, undefined on Start and the other shell screens. */
   page:
     { app: AppIdentity; path: string; query: ReadonlyArray<readonly [string, string]> } | undefined
-  /** What is on screen when no app page is, such as `Start`. */
+  /** Name of the screen on show when no app page is, such as `Start`. */
   screenName: string
   /** Tiles pinned to Start, in Start order. */
   tiles: readonly TileView[]
@@ -82,9 +82,9 @@ function checkToast(expected: Expectations['toast'], view: HandsetView): string[
   const subject = toSubject('Toast', expected.handset, view)
   const shown = view.toast
   if (shown === undefined) {
-    const wanted = describeToast(expected)
+    const expectedToast = describeToast(expected)
     const reason = view.displayOn ? 'no toast is on screen' : 'the display is off'
-    return [`${subject}: expected ${wanted}, but ${reason}`]
+    return [`${subject}: expected ${expectedToast}, but ${reason}`]
   }
 
   const mismatches: string[] = []

@@ -4,7 +4,7 @@ import { z } from 'zod'
 
 /** Objects with at most this many fields list them all in an unknown-field message. */
 const MAX_LISTED_FIELDS = 10
-/** Longest string value quoted in a message, in UTF-16 code units. */
+/** Maximum length of a string value quoted in a message, in UTF-16 code units. */
 const MAX_QUOTED_LENGTH = 60
 
 const TYPE_NAMES: Record<string, string> = {
@@ -20,8 +20,8 @@ const TYPE_NAMES: Record<string, string> = {
 
 /**
  * Writes the message of a scenario validation issue, for the per-parse `error` option of
- * zod 4. The message follows the field's path and says what is wrong with the value and what
- * the field takes. Returns undefined for issues zod words well enough itself.
+ * zod 4. The message follows the field's path, names what is wrong with the value and states
+ * what the field takes. Returns undefined for issues zod words well enough itself.
  */
 export function describeScenarioIssue(issue: z.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
@@ -105,8 +105,10 @@ function describeTooSmall(issue: z.core.$ZodRawIssue<z.core.$ZodIssueTooSmall>):
   if (size === undefined) {
     return `expected ${bound}, got ${describeValue(issue.input)}.`
   }
-  const got =
-    size.count === 0 ? (issue.origin === 'string' ? 'an empty string' : 'none') : size.count
+  let got = String(size.count)
+  if (size.count === 0) {
+    got = issue.origin === 'string' ? 'an empty string' : 'none'
+  }
   return `expected ${bound} ${toUnit(size.unit, limit)}, got ${got}.`
 }
 

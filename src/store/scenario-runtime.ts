@@ -151,7 +151,7 @@ export async function runAllSteps(): Promise<StepResult[]> {
 
 /**
  * Loads the loaded scenario again from its start, so that a demo can be replayed. Like any
- * load, it empties the emulator and reloads the page when the page holds state.
+ * load, it empties the emulator and reloads the page when the page has stored state.
  */
 export async function restartScenario(): Promise<LoadResult> {
   const { phase, input } = scenarioSession.getState()
@@ -184,7 +184,7 @@ async function runStep(options: RunStepOptions): Promise<StepResult> {
   const step = parsed.scenario.timeline[session.nextStep]
   if (step === undefined) {
     throw new Error(
-      `All ${session.stepTitles.length} steps of "${session.name}" have run. Load the scenario again to start over.`,
+      `All ${session.stepTitles.length} steps of "${session.name}" have run. Restart the scenario, or load it again, to start over.`,
     )
   }
 

@@ -133,7 +133,7 @@ function restoreSession(persisted: unknown): Partial<ScenarioSession> {
   }
 }
 
-/** Restores a stored step result; one stored before outcome checks existed has none. */
+/** Restores a stored step result, adding the outcome mismatches that older sessions lack. */
 function restoreStepResult(stored: unknown): StepResult {
   const result = stored as StepResult
   return Array.isArray(result.outcomeMismatches) ? result : { ...result, outcomeMismatches: [] }
