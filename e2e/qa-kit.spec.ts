@@ -93,6 +93,65 @@ test('toHaveTile names the field that differs', async ({ phone, mpns }) => {
   expect(failure).toContain('count: expected 4, got 3')
 })
 
+test('toHaveTile steps to the back once', async ({ phone, mpns }) => {
+  const stepCount = phone.page
+    .getByRole('region', { name: 'Motion', exact: true })
+    .getByText(/^Step \d+$/)
+  const channelUri = await phone.launch('Contoso Weather', { allow: true })
+  await phone.goStart()
+  const update = flipTile({
+    title: 'Oslo',
+    backTitle: 'Tomorrow',
+    backContent: 'Snow',
+    wideBackContent: 'Snow all day',
+  })
+  expect(await mpns.send(channelUri, update)).toBeReceived()
+  await expect(phone).toHaveTile({ app: 'Contoso Weather', title: 'Oslo' })
+  await expect(stepCount).toHaveText('Step 0')
+
+  const readFailure = () =>
+    expect(phone)
+      .toHaveTile(
+        { app: 'Contoso Weather', backTitle: 'Today' },
+        { timeout: FAILING_MATCHER_TIMEOUT_MS },
+      )
+      .then(
+        () => null,
+        (error: unknown) => String(error),
+      )
+  const firstFailure = await readFailure()
+  const secondFailure = await readFailure()
+  expect(firstFailure).toContain(
+    'back title: expected "Today", the back face of the medium tile reads "Snow\\nTomorrow"',
+  )
+  expect(secondFailure).toBe(firstFailure)
+  await expect(stepCount).toHaveText('Step 1')
+
+  await expect(phone).toHaveTile({ app: 'Contoso Weather', backTitle: 'Tomorrow' })
+  await expect(phone).not.toHaveTile({ app: 'Contoso Weather', backTitle: 'Today' })
+  await expect(stepCount).toHaveText('Step 1')
+
+  await phone.setTileSize('Contoso Weather', 'wide')
+  await expect(phone).toHaveTile({
+    app: 'Contoso Weather',
+    size: 'wide',
+    backContent: 'Snow all day',
+  })
+  const wideFailure = await expect(phone)
+    .toHaveTile(
+      { app: 'Contoso Weather', size: 'wide', backContent: 'Sunny' },
+      { timeout: FAILING_MATCHER_TIMEOUT_MS },
+    )
+    .then(
+      () => null,
+      (error: unknown) => String(error),
+    )
+  expect(wideFailure).toContain(
+    `the back face of the wide tile reads "Snow all day\\nTomorrow". A wide tile's back shows WideBackContent, not BackContent`,
+  )
+  await expect(stepCount).toHaveText('Step 1')
+})
+
 test('toHaveMpnsResponse quotes X-Emulator-Reason', async ({ phone, mpns }) => {
   const channelUri = await phone.launch('Contoso Weather', { allow: true })
   await phone.goStart()
