@@ -1,9 +1,15 @@
 import { readFile, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 
+import { openHandsetPage } from '../kit/fixtures.ts'
 import { expect, flipTile, test, toast } from '../kit/playwright.ts'
 
 /** Short timeout for matchers that are meant to fail, in milliseconds. */
 const FAILING_MATCHER_TIMEOUT_MS = 500
+
+/** Longest time the phone fixture may take to reject a server that is not the emulator. */
+const FOREIGN_SERVER_CHECK_MAX_MS = 10_000
 
 const NEWS_MANIFEST = `<?xml version="1.0" encoding="utf-8"?>
 <Deployment xmlns="http://schemas.microsoft.com/windowsphone/2012/deployment" AppPlatformVersion="8.0">
@@ -185,4 +191,24 @@ test('screen, lock and reset', async ({ phone }, testInfo) => {
     await expect(phone.appTile(app.name)).toHaveCount(0)
     await expect(phone.appTile('Contoso Chat')).toBeVisible()
   })
+})
+
+test('phone rejects another server on the port', async ({ page }) => {
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html' })
+    response.end('<!doctype html><title>Another app</title><p>Another app</p>')
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  const url = `http://127.0.0.1:${port}/?motion=deterministic`
+
+  try {
+    const started = Date.now()
+    await expect(openHandsetPage(page, url)).rejects.toThrow(
+      `The page at ${url} is not the WP8 emulator. Another server may be using the port. Stop it, or change the port in playwright.config.ts.`,
+    )
+    expect(Date.now() - started).toBeLessThan(FOREIGN_SERVER_CHECK_MAX_MS)
+  } finally {
+    await new Promise((resolve) => server.close(resolve))
+  }
 })
