@@ -53,6 +53,9 @@ async function startServer(packageRoot: string, options: ServeOptions): Promise<
   const base: InlineConfig = {
     root: packageRoot,
     configFile: join(packageRoot, 'vite.config.ts'),
+    // The root tsconfig.json references the example project, which the package leaves out, and
+    // Vite fails on a missing reference. The app's own settings are all the transform needs.
+    tsconfig: join(packageRoot, 'tsconfig.app.json'),
     // Each port gets its own folders, so two servers never share a build or Vite's cache.
     cacheDir: join(CACHE_DIR, `vite-${options.port}`),
     clearScreen: false,
