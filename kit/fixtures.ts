@@ -2,7 +2,6 @@ import { test as base, errors, expect } from '@playwright/test'
 import type { Page } from '@playwright/test'
 
 import { PAGE_API_GLOBAL } from '../src/scenario/page-api.ts'
-
 import { createMpnsClient } from './mpns-client.ts'
 import type { MpnsClient } from './mpns-client.ts'
 import { routeNonLoopbackToStub } from './network-stub.ts'

@@ -91,7 +91,7 @@ export function parseServeCommand(args: readonly string[]): ServeCommand {
   if (commandProblem !== undefined) {
     return { kind: 'invalid', message: commandProblem }
   }
-  return readServeOptions(values as Partial<Record<OptionName, string | boolean>>)
+  return readServeOptions(values)
 }
 
 interface OptionToken {
