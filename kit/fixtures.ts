@@ -86,7 +86,7 @@ export async function openEmulator(page: Page, path = '/'): Promise<void> {
 /**
  * Opens the emulator's handset page at a path, checks that the server is the emulator and
  * waits until its service worker controls the page. Rejects within a few seconds when another
- * server answers on the port, which `reuseExistingServer` would otherwise hide until the test
+ * server responds on the port, which `reuseExistingServer` would otherwise hide until the test
  * times out.
  */
 export async function openHandsetPage(page: Page, path: string): Promise<void> {

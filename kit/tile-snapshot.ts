@@ -115,9 +115,9 @@ export function parseTileLabel(
 }
 
 /**
- * Tells whether the tile animation must move on one step to show the back fields the
- * expectation checks: a tile of the app that has a back shows its front. In the deterministic
- * motion mode one step turns every Flip tile to the other face.
+ * Returns true when the expectation checks back fields and a tile of the app shows its front
+ * although it has a back. In the deterministic motion mode one step of the tile animation turns
+ * every Flip tile to its other face.
  */
 export function needsStepToBack(tiles: TileSnapshot[], expected: TileExpectation): boolean {
   if (!expectsBackFields(expected)) {
@@ -192,11 +192,11 @@ function compareBackFields(
   // The back face draws the content lines above the back title, which is the last line.
   const backTitle = onBack ? (tile.lines.at(-1) ?? '') : undefined
   const shownText = tile.lines.join('\n')
-  const shown = describeShownFace(tile, size, shownText)
+  const faceDescription = describeShownFace(tile, size, shownText)
 
   const mismatches: string[] = []
   if (expected.backTitle !== undefined && backTitle !== expected.backTitle) {
-    mismatches.push(`back title: expected "${expected.backTitle}", ${shown}`)
+    mismatches.push(`back title: expected "${expected.backTitle}", ${faceDescription}`)
   }
   if (expected.backContent !== undefined && !(onBack && shownText.includes(expected.backContent))) {
     // A real phone draws WideBackContent on the back of a wide Flip tile, and BackContent only
@@ -205,12 +205,14 @@ function compareBackFields(
       size === 'wide'
         ? ". A wide tile's back shows WideBackContent, not BackContent, as on a phone"
         : ''
-    mismatches.push(`back content: expected "${expected.backContent}", ${shown}${wideNote}`)
+    mismatches.push(
+      `back content: expected "${expected.backContent}", ${faceDescription}${wideNote}`,
+    )
   }
   return mismatches
 }
 
-/** Says which face of which size the text was read from, and why the back is not on show. */
+/** Describes the face and size the text was read from, and why the back is not on show. */
 function describeShownFace(tile: TileSnapshot, size: TileSize, shownText: string): string {
   const reads = `the ${tile.face} face of the ${size} tile reads ${JSON.stringify(shownText)}`
   if (tile.face === 'back' || tile.hasBack) {
