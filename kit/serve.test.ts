@@ -61,7 +61,7 @@ describe('serve', () => {
   )
 })
 
-/** Records what Vite's logger prints through the console, and restores the console. */
+/** Silences the console and records what Vite's logger prints to it until `restore`. */
 function captureConsole(): { text: () => string; restore: () => void } {
   const spies = (['log', 'info', 'warn', 'error'] as const).map((method) =>
     vi.spyOn(console, method).mockImplementation(() => undefined),

@@ -24,7 +24,8 @@ export interface RunningServer {
 const PACKAGE_NAME = 'wp8-mpns-emulator'
 
 /**
- * Starts the emulator on this machine and resolves once it listens. It sets
+ * Starts the emulator on this machine and resolves once its HTTP server listens. The HTTPS
+ * listener of authenticated channels starts shortly after, once its certificates exist. It sets
  * EMULATOR_DATA_DIR, and EMULATOR_HTTPS_PORT when `httpsPort` is given, in this process's
  * environment, because the endpoint plugin reads them when the Vite config loads.
  */
