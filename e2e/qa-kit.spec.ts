@@ -1,9 +1,15 @@
 import { readFile, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 
+import { openHandsetPage } from '../kit/fixtures.ts'
 import { expect, flipTile, test, toast } from '../kit/playwright.ts'
 
 /** Short timeout for matchers that are meant to fail, in milliseconds. */
 const FAILING_MATCHER_TIMEOUT_MS = 500
+
+/** Longest time the phone fixture may take to reject a server that is not the emulator. */
+const FOREIGN_SERVER_CHECK_MAX_MS = 10_000
 
 const NEWS_MANIFEST = `<?xml version="1.0" encoding="utf-8"?>
 <Deployment xmlns="http://schemas.microsoft.com/windowsphone/2012/deployment" AppPlatformVersion="8.0">
@@ -93,6 +99,65 @@ test('toHaveTile names the field that differs', async ({ phone, mpns }) => {
   expect(failure).toContain('count: expected 4, got 3')
 })
 
+test('toHaveTile steps to the back once', async ({ phone, mpns }) => {
+  const stepCount = phone.page
+    .getByRole('region', { name: 'Motion', exact: true })
+    .getByText(/^Step \d+$/)
+  const channelUri = await phone.launch('Contoso Weather', { allow: true })
+  await phone.goStart()
+  const update = flipTile({
+    title: 'Oslo',
+    backTitle: 'Tomorrow',
+    backContent: 'Snow',
+    wideBackContent: 'Snow all day',
+  })
+  expect(await mpns.send(channelUri, update)).toBeReceived()
+  await expect(phone).toHaveTile({ app: 'Contoso Weather', title: 'Oslo' })
+  await expect(stepCount).toHaveText('Step 0')
+
+  const readFailure = () =>
+    expect(phone)
+      .toHaveTile(
+        { app: 'Contoso Weather', backTitle: 'Today' },
+        { timeout: FAILING_MATCHER_TIMEOUT_MS },
+      )
+      .then(
+        () => null,
+        (error: unknown) => String(error),
+      )
+  const firstFailure = await readFailure()
+  const secondFailure = await readFailure()
+  expect(firstFailure).toContain(
+    'back title: expected "Today", the back face of the medium tile reads "Snow\\nTomorrow"',
+  )
+  expect(secondFailure).toBe(firstFailure)
+  await expect(stepCount).toHaveText('Step 1')
+
+  await expect(phone).toHaveTile({ app: 'Contoso Weather', backTitle: 'Tomorrow' })
+  await expect(phone).not.toHaveTile({ app: 'Contoso Weather', backTitle: 'Today' })
+  await expect(stepCount).toHaveText('Step 1')
+
+  await phone.setTileSize('Contoso Weather', 'wide')
+  await expect(phone).toHaveTile({
+    app: 'Contoso Weather',
+    size: 'wide',
+    backContent: 'Snow all day',
+  })
+  const wideFailure = await expect(phone)
+    .toHaveTile(
+      { app: 'Contoso Weather', size: 'wide', backContent: 'Sunny' },
+      { timeout: FAILING_MATCHER_TIMEOUT_MS },
+    )
+    .then(
+      () => null,
+      (error: unknown) => String(error),
+    )
+  expect(wideFailure).toContain(
+    `the back face of the wide tile reads "Snow all day\\nTomorrow". A wide tile's back shows WideBackContent, not BackContent`,
+  )
+  await expect(stepCount).toHaveText('Step 1')
+})
+
 test('toHaveMpnsResponse quotes X-Emulator-Reason', async ({ phone, mpns }) => {
   const channelUri = await phone.launch('Contoso Weather', { allow: true })
   await phone.goStart()
@@ -126,4 +191,24 @@ test('screen, lock and reset', async ({ phone }, testInfo) => {
     await expect(phone.appTile(app.name)).toHaveCount(0)
     await expect(phone.appTile('Contoso Chat')).toBeVisible()
   })
+})
+
+test('phone rejects another server on the port', async ({ page }) => {
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html' })
+    response.end('<!doctype html><title>Another app</title><p>Another app</p>')
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  const url = `http://127.0.0.1:${port}/?motion=deterministic`
+
+  try {
+    const started = Date.now()
+    await expect(openHandsetPage(page, url)).rejects.toThrow(
+      `The page at ${url} is not the WP8 emulator. Another server may be using the port. Stop it, or change the port in playwright.config.ts.`,
+    )
+    expect(Date.now() - started).toBeLessThan(FOREIGN_SERVER_CHECK_MAX_MS)
+  } finally {
+    await new Promise((resolve) => server.close(resolve))
+  }
 })

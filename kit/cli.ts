@@ -1,25 +1,13 @@
 // `wp8-emulator serve`: builds the emulator with the package's own Vite config and serves it on
 // this machine, for a Playwright `webServer` entry or a tester's terminal.
 
-import { existsSync, readFileSync } from 'node:fs'
-import { createServer as createNetServer } from 'node:net'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { resolve } from 'node:path'
 
-import { build, createServer, preview } from 'vite'
-import type { InlineConfig } from 'vite'
-
+import { serve } from './serve.ts'
 import { USAGE, parseServeCommand } from './serve-options.ts'
-import type { ServeOptions } from './serve-options.ts'
-
-const PACKAGE_NAME = 'wp8-mpns-emulator'
 
 /** The server command's own folder under the caller's node_modules/.cache. */
-const CACHE_DIR = resolve('node_modules/.cache/wp8-emulator')
-
-interface RunningServer {
-  close(): Promise<void>
-}
+const DEFAULT_CACHE_DIR = resolve('node_modules/.cache/wp8-emulator')
 
 async function main(): Promise<number> {
   const command = parseServeCommand(process.argv.slice(2))
@@ -33,9 +21,7 @@ async function main(): Promise<number> {
   }
 
   const { options } = command
-  // The endpoint plugin reads its data folder when the config loads, so it is set first.
-  process.env.EMULATOR_DATA_DIR = resolve(options.dataDir ?? join(CACHE_DIR, 'data'))
-  const server = await startServer(findPackageRoot(), options)
+  const server = await serve(options, { cacheDir: DEFAULT_CACHE_DIR })
   log(
     `wp8-emulator: serving ${options.dev ? 'the sources' : 'a production build'} at http://${formatHost(options.host)}:${options.port}/`,
   )
@@ -43,67 +29,6 @@ async function main(): Promise<number> {
   log('wp8-emulator: stopping')
   await server.close()
   return 0
-}
-
-async function startServer(packageRoot: string, options: ServeOptions): Promise<RunningServer> {
-  const base: InlineConfig = {
-    root: packageRoot,
-    configFile: join(packageRoot, 'vite.config.ts'),
-    // Each port gets its own folders, so two servers never share a build or Vite's cache.
-    cacheDir: join(CACHE_DIR, `vite-${options.port}`),
-    clearScreen: false,
-  }
-  const listen = { port: options.port, host: options.host, strictPort: true }
-
-  if (options.dev) {
-    const server = await createServer({ ...base, server: listen })
-    await server.listen()
-    return { close: () => server.close() }
-  }
-
-  // The build replaces the folder a running server on this port would serve from, so a taken
-  // port fails before the build rather than after it.
-  await checkPortIsFree(options.port, options.host)
-  const outDir = join(CACHE_DIR, `build-${options.port}`)
-  const started = Date.now()
-  await build({ ...base, logLevel: 'warn', build: { outDir, emptyOutDir: true } })
-  log(`wp8-emulator: built the emulator into ${outDir} in ${Date.now() - started} ms`)
-  const server = await preview({ ...base, build: { outDir }, preview: { ...listen, open: false } })
-  return { close: () => server.close() }
-}
-
-/** Rejects with Vite's wording when something already listens on the port. */
-async function checkPortIsFree(port: number, host: string): Promise<void> {
-  await new Promise<void>((resolvePromise, reject) => {
-    const probe = createNetServer()
-    probe.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use`) : error),
-    )
-    probe.listen(port, host, () => probe.close(() => resolvePromise()))
-  })
-}
-
-/** Finds the emulator package's folder, which contains its vite.config.ts, sources and index.html. */
-function findPackageRoot(): string {
-  let folder = dirname(fileURLToPath(import.meta.url))
-  for (;;) {
-    const manifest = join(folder, 'package.json')
-    if (existsSync(manifest) && readPackageName(manifest) === PACKAGE_NAME) {
-      return folder
-    }
-    const parent = dirname(folder)
-    if (parent === folder) {
-      throw new Error(
-        `Failed to find the ${PACKAGE_NAME} package above ${fileURLToPath(import.meta.url)}. Reinstall it.`,
-      )
-    }
-    folder = parent
-  }
-}
-
-function readPackageName(manifestPath: string): unknown {
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { name?: unknown }
-  return manifest.name
 }
 
 function waitForStopSignal(): Promise<void> {

@@ -1,6 +1,7 @@
-import { test as base, expect } from '@playwright/test'
+import { test as base, errors, expect } from '@playwright/test'
 import type { Page } from '@playwright/test'
 
+import { PAGE_API_GLOBAL } from '../src/scenario/page-api.ts'
 import { createMpnsClient } from './mpns-client.ts'
 import type { MpnsClient } from './mpns-client.ts'
 import { routeNonLoopbackToStub } from './network-stub.ts'
@@ -35,6 +36,9 @@ export interface KitFixtures {
 /** Largest seed the page accepts in its `seed` query parameter. */
 const MAX_SEED = 0xffff_ffff
 
+/** Time a loaded page has to show that it is the emulator, in milliseconds. */
+const EMULATOR_CHECK_TIMEOUT_MS = 5000
+
 export const test = base.extend<KitFixtures & KitOptions>({
   seed: [0, { option: true }],
   motion: ['deterministic', { option: true }],
@@ -47,7 +51,7 @@ export const test = base.extend<KitFixtures & KitOptions>({
     await use(context)
   },
   phone: async ({ page, seed, motion, handset }, use) => {
-    await openEmulator(page, toEmulatorPath({ seed, motion }))
+    await openHandsetPage(page, toEmulatorPath({ seed, motion }))
     // A phone is connected before its apps are used: flows start once the handset's push
     // client has reported to the service.
     await expect
@@ -76,5 +80,40 @@ export function toEmulatorPath(options: { seed: number; motion: MotionMode }): s
 /** Opens a path of the emulator and waits until its service worker controls the page. */
 export async function openEmulator(page: Page, path = '/'): Promise<void> {
   await page.goto(path)
+  await waitForServiceWorkerControl(page)
+}
+
+/**
+ * Opens the emulator's handset page at a path, checks that the server is the emulator and
+ * waits until its service worker controls the page. Rejects within a few seconds when another
+ * server responds on the port, which `reuseExistingServer` would otherwise hide until the test
+ * times out.
+ */
+export async function openHandsetPage(page: Page, path: string): Promise<void> {
+  await page.goto(path)
+  // The emulator defines its scripting interface in its first script, before the load event
+  // that `goto` waits for, so the wait covers only a slow machine.
+  const isEmulator = await page
+    .waitForFunction((globalName) => globalName in window, PAGE_API_GLOBAL, {
+      timeout: EMULATOR_CHECK_TIMEOUT_MS,
+    })
+    .then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof errors.TimeoutError) {
+          return false
+        }
+        throw error
+      },
+    )
+  if (!isEmulator) {
+    throw new Error(
+      `The page at ${page.url()} is not the WP8 emulator. Another server may be using the port. Stop it, or change the port in playwright.config.ts.`,
+    )
+  }
+  await waitForServiceWorkerControl(page)
+}
+
+async function waitForServiceWorkerControl(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
 }

@@ -5,8 +5,8 @@ import type { SendResult } from '../src/scenario/page-api.ts'
 import type { Phone } from './phone.ts'
 import { toResponseMismatches } from './response-check.ts'
 import type { MpnsResponseExpectation } from './response-check.ts'
-import { readTileSnapshots, toTileMismatches } from './tile-snapshot.ts'
-import type { TileExpectation } from './tile-snapshot.ts'
+import { needsStepToBack, readTileSnapshots, toTileMismatches } from './tile-snapshot.ts'
+import type { TileExpectation, TileSnapshot } from './tile-snapshot.ts'
 
 export type { MpnsResponseExpectation, TileExpectation }
 export { toResponseMismatches }
@@ -36,6 +36,9 @@ interface MatcherResult {
 /** Pause between two reads of the handset while a matcher retries, in milliseconds. */
 const RETRY_INTERVAL_MS = 100
 
+/** Time a tile may take to draw its back after one step of the tile animation, in milliseconds. */
+const FACE_TURN_TIMEOUT_MS = 2000
+
 /**
  * `expect` with the kit's matchers. Matchers on the handset retry until they pass or time out,
  * like `toHaveText`, and matchers on a SendResult check it once.
@@ -60,19 +63,23 @@ export const expect = baseExpect.extend({
 
   /**
    * Passes when Start shows the app's tile, or its secondary tile, with the given size and
-   * content. Back fields are read from the back face: in the deterministic motion mode the
-   * matcher steps the tile animation to show it, which moves every live tile on.
+   * content. Back fields match only while the tile shows its back. In the deterministic motion
+   * mode the matcher steps the tile animation once when the tile shows its front, which moves
+   * every live tile on, and does not step again while it retries.
    */
   async toHaveTile(phone: Phone, expected: TileExpectation, options: RetryOptions = {}) {
-    const needsBack = expected.backTitle !== undefined || expected.backContent !== undefined
-    const canStep = needsBack && (await phone.hasTileSteps())
+    const canStep =
+      (expected.backTitle !== undefined || expected.backContent !== undefined) &&
+      (await phone.hasTileSteps())
+    // One step turns a Flip tile over, so a second step would only turn it back.
+    let stepped = false
     return retry(this, 'toHaveTile', options, async () => {
-      const tiles = await readTileSnapshots(phone.startTiles)
-      const mismatches = toTileMismatches(tiles, expected)
-      const backDiffers = mismatches.some((mismatch) => mismatch.startsWith('back '))
-      if (backDiffers && canStep && !this.isNot) {
-        await phone.stepTileAnimation()
+      let tiles = await readTileSnapshots(phone.startTiles)
+      if (canStep && !stepped && needsStepToBack(tiles, expected)) {
+        stepped = true
+        tiles = await stepToBack(phone, expected)
       }
+      const mismatches = toTileMismatches(tiles, expected)
       return {
         pass: mismatches.length === 0,
         detail: `expected the tile ${JSON.stringify(expected)}: ${mismatches.join('; ') || 'it matches'}`,
@@ -221,6 +228,18 @@ async function retry(
     message: () =>
       `${name}${state.isNot ? ' (negated)' : ''} failed after ${timeoutMs} ms: ${outcome.detail}`,
   }
+}
+
+/** Steps the tile animation once and reads Start until the tile shows its back. */
+async function stepToBack(phone: Phone, expected: TileExpectation): Promise<TileSnapshot[]> {
+  await phone.stepTileAnimation()
+  const deadline = Date.now() + FACE_TURN_TIMEOUT_MS
+  let tiles = await readTileSnapshots(phone.startTiles)
+  while (needsStepToBack(tiles, expected) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, RETRY_INTERVAL_MS))
+    tiles = await readTileSnapshots(phone.startTiles)
+  }
+  return tiles
 }
 
 /** Reads the Text1 and Text2 of every toast banner on screen. */

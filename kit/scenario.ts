@@ -1,24 +1,16 @@
-import { readFileSync } from 'node:fs'
-import { basename } from 'node:path'
-import { fileURLToPath } from 'node:url'
-
 import type { Page } from '@playwright/test'
 
 import { toNotificationRequest } from '../src/scenario/notification-builders.ts'
 import type { ScenarioStatus, SendResult, StepResult } from '../src/scenario/page-api.ts'
 import { PAGE_API_GLOBAL } from '../src/scenario/page-api.ts'
-import { parseScenario } from '../src/scenario/scenario-schema.ts'
-import type {
-  Scenario,
-  ScenarioOutcomeExpectation,
-  ScenarioStep,
-} from '../src/scenario/scenario-schema.ts'
+import type { ScenarioOutcomeExpectation, ScenarioStep } from '../src/scenario/scenario-schema.ts'
 import { test } from './fixtures.ts'
 import type { KitFixtures } from './fixtures.ts'
 import { expect } from './matchers.ts'
 import type { MpnsClient } from './mpns-client.ts'
 import { callPageApi } from './page-api-client.ts'
 import { Phone } from './phone.ts'
+import { readScenarioFile } from './scenario-file.ts'
 
 /** Time the page may take to reload and set up a scenario, in milliseconds. */
 const SCENARIO_LOAD_TIMEOUT_MS = 30_000
@@ -31,21 +23,17 @@ export type ScenarioTestBody = (fixtures: Pick<KitFixtures, 'phone' | 'mpns'>) =
  * `test(...scenario(path))`. The test loads the scenario into the page, runs each timeline step
  * in its own `test.step`, and asserts every response and outcome expectation with the kit's
  * matchers. The kit sends a send step with `"via": "http"` from Node, as a backend sends it.
- * For an invalid file the test fails with the schema's messages. The title is the scenario's
- * name. A relative path is resolved from the working folder.
+ * For an invalid file the test fails with the schema's messages, and for a file that cannot be
+ * read with the reason and the absolute path. The title is the scenario's name, or the file
+ * name when the file is unreadable or invalid. A relative path is resolved from the working
+ * folder.
  *
  * The spec itself calls `test`, so that reports and file filters place the test in the spec.
  */
 export function scenario(path: string | URL): [string, ScenarioTestBody] {
   const loaded = readScenarioFile(path)
   if (!loaded.ok) {
-    return [
-      loaded.title,
-      () =>
-        Promise.reject(
-          new Error(`Invalid scenario ${toDisplayPath(path)}:\n${loaded.errors.join('\n')}`),
-        ),
-    ]
+    return [loaded.title, () => Promise.reject(new Error(loaded.message))]
   }
 
   const { scenario: parsed, input } = loaded
@@ -68,28 +56,6 @@ export function scenario(path: string | URL): [string, ScenarioTestBody] {
       }
     },
   ]
-}
-
-type ScenarioFile =
-  { ok: true; scenario: Scenario; input: unknown } | { ok: false; title: string; errors: string[] }
-
-function toDisplayPath(path: string | URL): string {
-  return path instanceof URL ? fileURLToPath(path) : path
-}
-
-function readScenarioFile(path: string | URL): ScenarioFile {
-  const title = basename(toDisplayPath(path))
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch (error) {
-    return { ok: false, title, errors: [`Failed to read the file: ${String(error)}`] }
-  }
-  const parsed = parseScenario(text)
-  if (!parsed.ok) {
-    return { ok: false, title, errors: parsed.errors }
-  }
-  return { ok: true, scenario: parsed.scenario, input: JSON.parse(text) as unknown }
 }
 
 /**

@@ -2,11 +2,26 @@ import { describe, expect, it } from 'vitest'
 
 import { IMAGE_PROXY_PATH as SERVER_IMAGE_PROXY_PATH } from '../server/image-proxy-plugin.ts'
 import { IMAGE_PROXY_PATH } from './network-stub.ts'
-import { parseTileLabel, toTileMismatches, toTileSize } from './tile-snapshot.ts'
-import type { TileSnapshot } from './tile-snapshot.ts'
+import { needsStepToBack, parseTileLabel, toTileMismatches, toTileSize } from './tile-snapshot.ts'
+import type { TileFace, TileSnapshot } from './tile-snapshot.ts'
 
-function snapshot(label: string, widthRatio: number, lines: string[] = []): TileSnapshot {
-  return { label, widthRatio, aspectRatio: widthRatio > 0.75 ? 2 : 1, lines }
+const MEDIUM_WIDTH_RATIO = 0.49
+const WIDE_WIDTH_RATIO = 1
+
+function snapshot(
+  label: string,
+  widthRatio: number,
+  lines: string[] = [],
+  face: { face?: TileFace; hasBack?: boolean } = {},
+): TileSnapshot {
+  return {
+    label,
+    widthRatio,
+    aspectRatio: widthRatio > 0.75 ? 2 : 1,
+    lines,
+    face: face.face ?? 'front',
+    hasBack: face.hasBack ?? false,
+  }
 }
 
 describe('parseTileLabel', () => {
@@ -80,8 +95,13 @@ describe('toTileMismatches', () => {
     ])
   })
 
-  it('reads back fields from the face on show', () => {
-    const back = [snapshot('Contoso Weather, Oslo, 3', 0.49, ['Snow, -4 °C', 'Tomorrow'])]
+  it('reads back fields from the back face', () => {
+    const back = [
+      snapshot('Contoso Weather, Oslo, 3', MEDIUM_WIDTH_RATIO, ['Snow, -4 °C', 'Tomorrow'], {
+        face: 'back',
+        hasBack: true,
+      }),
+    ]
     expect(
       toTileMismatches(back, {
         app: 'Contoso Weather',
@@ -89,9 +109,77 @@ describe('toTileMismatches', () => {
         backContent: 'Snow, -4 °C',
       }),
     ).toEqual([])
-    expect(toTileMismatches(tiles, { app: 'Contoso Weather', backTitle: 'Tomorrow' })).toEqual([
-      'back title: expected "Tomorrow", the face on show reads "3\\nOslo"',
+    expect(toTileMismatches(back, { app: 'Contoso Weather', backTitle: 'Today' })).toEqual([
+      'back title: expected "Today", the back face of the medium tile reads "Snow, -4 °C\\nTomorrow"',
     ])
+  })
+
+  it('matches no back field on the front face', () => {
+    const front = [
+      snapshot('Contoso Weather, Tomorrow', MEDIUM_WIDTH_RATIO, ['Tomorrow'], { hasBack: true }),
+    ]
+    expect(toTileMismatches(front, { app: 'Contoso Weather', backTitle: 'Tomorrow' })).toEqual([
+      'back title: expected "Tomorrow", the front face of the medium tile reads "Tomorrow"',
+    ])
+  })
+
+  it('says when the tile has no back', () => {
+    expect(toTileMismatches(tiles, { app: 'Contoso Weather', backTitle: 'Tomorrow' })).toEqual([
+      'back title: expected "Tomorrow", the front face of the wide tile reads "3\\nOslo", and it has no back at this size because a wide Flip tile turns over only with BackTitle, WideBackContent or WideBackBackgroundImage',
+    ])
+    const small = [snapshot('Contoso Weather', 0.23, [])]
+    expect(toTileMismatches(small, { app: 'Contoso Weather', backTitle: 'Tomorrow' })).toEqual([
+      'back title: expected "Tomorrow", the front face of the small tile reads "", and it has no back because a small tile never turns over',
+    ])
+  })
+
+  it('names WideBackContent for a wide back', () => {
+    const wideBack = [
+      snapshot('Contoso Weather, Oslo', WIDE_WIDTH_RATIO, ['Snow all day', 'Tomorrow'], {
+        face: 'back',
+        hasBack: true,
+      }),
+    ]
+    expect(
+      toTileMismatches(wideBack, { app: 'Contoso Weather', size: 'wide', backContent: 'Snow' }),
+    ).toEqual([])
+    expect(
+      toTileMismatches(wideBack, { app: 'Contoso Weather', size: 'wide', backContent: 'Sun' }),
+    ).toEqual([
+      `back content: expected "Sun", the back face of the wide tile reads "Snow all day\\nTomorrow". A wide tile's back shows WideBackContent, not BackContent, as on a phone`,
+    ])
+  })
+})
+
+describe('needsStepToBack', () => {
+  const expected = { app: 'Contoso Weather', backTitle: 'Tomorrow' }
+
+  it('steps a front face that has a back', () => {
+    const front = snapshot('Contoso Weather, Oslo', MEDIUM_WIDTH_RATIO, ['Oslo'], { hasBack: true })
+    expect(needsStepToBack([front], expected)).toBe(true)
+  })
+
+  it('keeps a back face on show', () => {
+    const back = snapshot('Contoso Weather, Oslo', MEDIUM_WIDTH_RATIO, ['Tomorrow'], {
+      face: 'back',
+      hasBack: true,
+    })
+    expect(needsStepToBack([back], expected)).toBe(false)
+  })
+
+  it('keeps a tile without a back', () => {
+    const front = snapshot('Contoso Weather, Oslo', MEDIUM_WIDTH_RATIO, ['Oslo'])
+    expect(needsStepToBack([front], expected)).toBe(false)
+  })
+
+  it('keeps tiles when no back field is expected', () => {
+    const front = snapshot('Contoso Weather, Oslo', MEDIUM_WIDTH_RATIO, ['Oslo'], { hasBack: true })
+    expect(needsStepToBack([front], { app: 'Contoso Weather', title: 'Oslo' })).toBe(false)
+  })
+
+  it('ignores the tiles of other apps', () => {
+    const other = snapshot('Contoso Chat', MEDIUM_WIDTH_RATIO, ['Contoso Chat'], { hasBack: true })
+    expect(needsStepToBack([other], expected)).toBe(false)
   })
 })
 

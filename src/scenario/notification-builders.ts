@@ -1,7 +1,9 @@
 // Builders of MPNS requests: the headers and body a sender posts to a channel URI. The QA kit
 // offers them to test authors, and the scenario player builds its send steps with them. Like
-// the schema, this file is also compiled into the kit, so it imports only from this folder.
+// the schema, this file is also compiled into the kit, so it imports only this folder and the
+// engine's type declarations, named with `.ts`.
 
+import type { TileFieldName, TileTemplate } from '../mpns/types.ts'
 import type { ScenarioSendStep } from './scenario-schema.ts'
 
 export type NotificationTarget = 'toast' | 'tile' | 'raw'
@@ -42,34 +44,9 @@ export interface ToastFields {
 }
 
 /** Tile element names as MPNS spells them. */
-export type TileElementName =
-  | 'BackgroundImage'
-  | 'Count'
-  | 'Title'
-  | 'BackBackgroundImage'
-  | 'BackTitle'
-  | 'BackContent'
-  | 'SmallBackgroundImage'
-  | 'WideBackgroundImage'
-  | 'WideBackContent'
-  | 'WideBackBackgroundImage'
-  | 'IconImage'
-  | 'SmallIconImage'
-  | 'WideContent1'
-  | 'WideContent2'
-  | 'WideContent3'
-  | 'BackgroundColor'
-  | 'CycleImage1'
-  | 'CycleImage2'
-  | 'CycleImage3'
-  | 'CycleImage4'
-  | 'CycleImage5'
-  | 'CycleImage6'
-  | 'CycleImage7'
-  | 'CycleImage8'
-  | 'CycleImage9'
+export type TileElementName = TileFieldName
 
-export type TileTemplateName = 'FlipTile' | 'IconicTile' | 'CycleTile' | 'Legacy'
+export type TileTemplateName = TileTemplate
 
 /** A tile update: template, target tile and elements, by MPNS name. */
 export interface TileUpdate {

@@ -25,7 +25,8 @@ interface FlipFaceProps {
 
 /**
  * Draws a Flip or Legacy tile. Only the face on show is in the DOM: when animated, the leaving
- * face turns to its edge and is removed before the arriving one turns in.
+ * face turns to its edge and is removed before the arriving one turns in. The face element's
+ * `data-face` (front or back) and `data-flips` attributes let the QA kit read which face shows.
  */
 export function FlipTile({ app, view, timingKey }: FlipTileProps) {
   const { mode } = useMotionMode()
@@ -33,11 +34,12 @@ export function FlipTile({ app, view, timingKey }: FlipTileProps) {
   const faceName = step === 1 && view.back !== undefined ? 'back' : 'front'
   const face = faceName === 'back' && view.back !== undefined ? view.back : view.front
   const content = <FlipFace app={app} face={face} view={view} />
+  const faceAttributes = { 'data-face': faceName, 'data-flips': view.back !== undefined }
 
   if (mode !== 'animated') {
     return (
       <span className={styles.stage}>
-        <span key={faceName} className={styles.face}>
+        <span key={faceName} className={styles.face} {...faceAttributes}>
           {content}
         </span>
       </span>
@@ -50,6 +52,7 @@ export function FlipTile({ app, view, timingKey }: FlipTileProps) {
         <motion.span
           key={faceName}
           className={styles.face}
+          {...faceAttributes}
           variants={TILE_FLIP_VARIANTS}
           initial="enter"
           animate="center"

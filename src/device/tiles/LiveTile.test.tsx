@@ -252,6 +252,25 @@ describe('LiveTile', () => {
     )
   })
 
+  it('marks the face on show and whether it flips', () => {
+    const front = renderAtTick(0, tileProps(weather, flip(FLIP_FIELDS), 'wide'))
+    const frontFace = front.container.querySelector('[data-face]')
+    expect(frontFace?.getAttribute('data-face')).toBe('front')
+    expect(frontFace?.getAttribute('data-flips')).toBe('true')
+    front.unmount()
+
+    const back = renderAtTick(1, tileProps(weather, flip(FLIP_FIELDS), 'wide'))
+    const backFace = back.container.querySelector('[data-face]')
+    expect(backFace?.getAttribute('data-face')).toBe('back')
+    expect(backFace?.textContent).toBe('Snow all dayTomorrow')
+    back.unmount()
+
+    const frontOnly = renderAtTick(1, tileProps(weather, flip({ Title: 'Oslo' }), 'medium'))
+    const onlyFace = frontOnly.container.querySelector('[data-face]')
+    expect(onlyFace?.getAttribute('data-face')).toBe('front')
+    expect(onlyFace?.getAttribute('data-flips')).toBe('false')
+  })
+
   it('runs no timers in deterministic mode', async () => {
     vi.useFakeTimers()
     renderAtTick(0, tileProps(weather, flip(FLIP_FIELDS), 'medium'))
