@@ -23,7 +23,7 @@ export interface ExampleTestRun {
   passed: boolean
 }
 
-/** What one run of the example project's Playwright suite gave. */
+/** Result of one run of the example project's Playwright suite. */
 export interface ExampleSuiteRun {
   tests: ExampleTestRun[]
   /** Milliseconds from starting Playwright to its exit, the web server's start included. */

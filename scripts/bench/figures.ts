@@ -42,7 +42,7 @@ const TOAST_RATIO_TARGET = 1.5
 /** Largest p95 from a key press to the frame that shows the updated preview, in milliseconds. */
 const KEYSTROKE_P95_TARGET_MS = 100
 
-/** Longest run of the example project's scenario test, in seconds, compared at the median. */
+/** Maximum duration of the example project's scenario test, in seconds, compared at the median. */
 const EXAMPLE_SCENARIO_TARGET_S = 2
 
 /** Builds the printed figures from the measured series and skips a series that is missing. */
@@ -201,7 +201,7 @@ function composeKeystrokeFigures(samples: SeriesSamples): Figure[] {
   ]
 }
 
-/** The suite's target holds only when no repetition had a failure, whatever the median says. */
+/** The suite meets its target only when no repetition had a failure, whatever the median is. */
 function composeExampleFigures(samples: SeriesSamples): Figure[] {
   const figures: Figure[] = []
   const scenario = samples['example-scenario']

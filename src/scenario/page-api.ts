@@ -15,7 +15,7 @@ export const PAGE_API_VERSION = 1
 /** Name of the global the page defines. */
 export const PAGE_API_GLOBAL = 'wp8Emulator'
 
-/** The response to a POST, as a sender sees it. Header names are lower case. */
+/** The response to a POST, as the sender receives it. Header names are lower case. */
 export interface SendResult {
   status: number
   statusText: string
@@ -23,7 +23,7 @@ export interface SendResult {
   body: string
 }
 
-/** What the page made of the scenario it was asked to load. */
+/** State of the scenario the page was requested to load. */
 export type ScenarioStatus =
   | { state: 'none' }
   | { state: 'loading'; name?: string }
